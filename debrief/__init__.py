@@ -1,0 +1,1 @@
+"""Debrief: interactive checklists and self-rating worksheets for an MkDocs handbook."""

@@ -1,0 +1,113 @@
+"""Whole-site services for the widgets extension when it runs inside MkDocs: where each page's
+source is, whether a linked page exists, and which widget ids are taken across the site."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .widgets import Widget
+from .widgets.problems import WidgetProblem
+from .widgets.validate import type_scale
+
+log = logging.getLogger("mkdocs.hooks.debrief")
+
+
+@dataclass(frozen=True)
+class PlacedWidget:
+    """A widget and the page it is on."""
+
+    widget: Widget
+    source_path: str
+    page_uri: str
+    page_url: str
+
+
+class SiteWidgets:
+    """Implements `debrief.widgets.Site` for one MkDocs build."""
+
+    def __init__(self, project_dir: Path) -> None:
+        self.project_dir = project_dir
+        self.files: Files | None = None
+        self.page: Page | None = None
+        self.source_path = ""
+        self.line_offset = 0
+        self.placed: list[PlacedWidget] = []
+
+    def start_page(self, page: Page, markdown: str) -> None:
+        """Called before a page is converted: later reports and widgets belong to it."""
+        self.page = page
+        self.placed = [p for p in self.placed if p.page_uri != page.file.src_uri]  # serve rebuilds
+        source = Path(page.file.abs_src_path or "")
+        try:
+            self.source_path = source.relative_to(self.project_dir).as_posix()
+        except ValueError:
+            self.source_path = page.file.src_uri
+        # MkDocs strips front matter before conversion; count it so lines match the file.
+        raw = (page.file.content_string or "").replace("\r\n", "\n")
+        self.line_offset = max(len(raw.split("\n")) - len(markdown.split("\n")), 0)
+
+    def page_exists(self, target: str) -> bool:
+        if self.files is None or self.page is None:
+            return True
+        path = target.split("#", 1)[0]
+        if re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
+            return False
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.page.file.src_uri), path))
+        return self.files.get_file_from_path(resolved) is not None
+
+    def add_widget(self, widget: Widget) -> None:
+        assert self.page is not None
+        self.placed.append(PlacedWidget(widget, self.source_path, self.page.file.src_uri,
+                                        self.page.url))
+
+    def check_unique_ids(self) -> int:
+        """Log an error for each widget whose id another page already uses; return how many."""
+        first: dict[str, PlacedWidget] = {}
+        clashes = 0
+        for placed in self.placed:
+            earlier = first.setdefault(placed.widget.id, placed)
+            if earlier is placed or earlier.page_uri == placed.page_uri:
+                continue  # same page: the extension has said so already
+            clashes += 1
+            log.error(
+                f"{placed.source_path}:{placed.widget.line}: {placed.widget.kind} "
+                f"'{placed.widget.id}': this id is already used by {earlier.source_path}:"
+                f"{earlier.widget.line}. Fix: ids are unique across the site, since readers' "
+                "saved answers and links are keyed by them; rename one of the two."
+            )
+        return clashes
+
+
+def site_settings(config: MkDocsConfig) -> dict:
+    """The `extra.debrief` settings a fork may change, checked, with defaults filled in."""
+    settings = dict(config.extra.get("debrief") or {})
+    namespace = settings.get("namespace") or _default_namespace(config)
+    if not re.fullmatch(r"[A-Za-z0-9._-]+", str(namespace)):
+        raise PluginError(f"mkdocs.yml: extra.debrief.namespace '{namespace}' is not valid. "
+                          "Fix: use letters, digits, dots, hyphens and underscores only.")
+    result = {"namespace": str(namespace)}
+    if "scale" in settings:
+        try:
+            result["scale"] = list(type_scale(settings["scale"]))
+        except WidgetProblem as problem:
+            raise PluginError(f"mkdocs.yml: extra.debrief.scale: {problem.message}. "
+                              f"Fix: {problem.fix}.") from None
+    return result
+
+
+def _default_namespace(config: MkDocsConfig) -> str:
+    """Two forks on one origin differ in site name or in path, so both go into the name."""
+    parts = [config.site_name]
+    if config.site_url:
+        parts.append(posixpath.dirname(config.site_url.split("://", 1)[-1].split("/", 1)[-1] + "/"))
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+    return slug or "debrief"

@@ -1,0 +1,156 @@
+"""What checklists and worksheets share: reading options into problems instead of silence,
+locating problems in the source, reporting them, and telling the site about each widget."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+from pymdownx.blocks.block import Block
+
+from . import render
+from .problems import WidgetProblem, report
+from .source import HeaderTracker
+
+
+@dataclass(frozen=True)
+class Widget:
+    """What the site needs to know about one widget, e.g. to check ids across pages."""
+
+    kind: str
+    id: str
+    title: str
+    line: int | None
+    items: tuple[str, ...]
+    guides: tuple[tuple[str, str], ...] = ()
+
+
+class Site(Protocol):
+    """The whole-site services a host (the MkDocs hook) can offer the extension."""
+
+    source_path: str
+    line_offset: int
+
+    def page_exists(self, target: str) -> bool: ...
+
+    def add_widget(self, widget: Widget) -> None: ...
+
+
+@dataclass
+class PageState:
+    """Per-conversion state shared by all widget blocks of one page."""
+
+    headers: HeaderTracker
+    namespace: str
+    scale: tuple[str, ...]
+    notes_limit: int
+    site: Site | None
+    ids: dict[str, int | None] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return self.site.source_path if self.site else ""
+
+
+class WidgetBlock(Block):
+    """A widget block. Subclasses declare OPTIONS as data and build their element."""
+
+    KIND: ClassVar[str] = ""
+    ARGUMENT = None
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("id",)
+
+    def on_init(self) -> None:
+        self.page: PageState = self.config["page"]
+        self.problems: list[WidgetProblem] = []
+        self.line: int | None = None
+        self.discard = etree.Element("div")  # swallows the content of a block in error
+
+    # Unlike pymdownx's own blocks, a bad option must not turn the block back into plain text
+    # without a word: every mistake becomes a problem that names the line and the fix.
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        self.argument = (arg or "").strip()
+        self.line = self.page.headers.claim(self.NAME, arg)
+        self.options = {name: default for name, (default, _) in self.option_spec.items()}
+        for name, value in options.items():
+            if name not in self.option_spec or name == "attrs":
+                known = ", ".join(k for k in self.option_spec if k != "attrs")
+                self.problem(WidgetProblem(f"unknown option '{name}'",
+                                           f"use one of: {known}", near=f"{name}:"))
+                continue
+            try:
+                self.options[name] = self.option_spec[name][1](value)
+            except WidgetProblem as problem:
+                problem.near = problem.near or f"{name}:"
+                self.problem(problem)
+        for name in self.REQUIRED:
+            if name not in options:
+                self.problem(WidgetProblem(f"option `{name}` is missing",
+                                           f"add `    {name}: ...` under the block's first line"))
+        if not self.argument:
+            self.problem(WidgetProblem("the block has no title",
+                                       f"write it after a bar: `/// {self.NAME} | A clear title`"))
+        self.check_id_is_new()
+        self.on_options()
+        return True
+
+    def on_options(self) -> None:
+        """Cross-option checks, once all options are read."""
+
+    def check_id_is_new(self) -> None:
+        widget_id = self.options.get("id")
+        if not widget_id or self.problems:
+            return
+        if widget_id in self.page.ids:
+            self.problem(WidgetProblem(
+                f"the id '{widget_id}' is already used on line {self.page.ids[widget_id]}",
+                "give each checklist and worksheet its own id"))
+        self.page.ids[widget_id] = self.line
+
+    def subject(self) -> str:
+        """How messages name this block: by its id, else by its title."""
+        widget_id = self.options.get("id")
+        if isinstance(widget_id, str) and widget_id:
+            return f"{self.NAME} '{widget_id}'"
+        return f'{self.NAME} "{self.argument}"' if self.argument else self.NAME
+
+    def problem(self, problem: WidgetProblem) -> None:
+        """Record and report one problem at the closest line we can find."""
+        line = self.page.headers.find_after(self.line, problem.near) if problem.near else None
+        self.problems.append(problem)
+        problem.text = report(self.page.source, line or self.line, self.subject(), problem)
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        if self.problems:
+            return render.error_box(parent, " ".join(p.text for p in self.problems))
+        return self.create(parent)
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        if self.problems:
+            return self.discard
+        return self.content(block)
+
+    def on_end(self, block: etree.Element) -> None:
+        if self.problems:
+            return
+        widget = self.finish(block)
+        if self.problems:
+            return
+        if self.page.site:
+            self.page.site.add_widget(widget)
+
+    # For subclasses
+    def create(self, parent: etree.Element) -> etree.Element:
+        raise NotImplementedError
+
+    def content(self, block: etree.Element) -> etree.Element:
+        return block
+
+    def finish(self, block: etree.Element) -> Widget:
+        raise NotImplementedError
+
+    def fail_at_end(self, block: etree.Element, problem: WidgetProblem) -> None:
+        """A problem found in the content: replace what was built with the error."""
+        self.problem(problem)
+        render.show_error(block, problem.text)

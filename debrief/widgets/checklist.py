@@ -1,0 +1,110 @@
+"""The `/// checklist` block: a list of items a reader ticks, saved in their browser."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import ClassVar
+
+from . import render
+from .block import Widget, WidgetBlock
+from .ids import check_id, derive_id
+from .problems import WidgetProblem
+from .validate import type_heading_level, type_widget_id
+
+_ITEM = re.compile(r"[-*+][ \t]+\[ \][ \t]+(?P<text>.*?)(?:[ \t]*\{#(?P<id>[^}]*)\})?[ \t]*")
+_TICKED = re.compile(r"[-*+][ \t]+\[[xX]\]")
+_CONTINUATION = re.compile(r"[ \t]+\S")
+
+
+def parse_items(text: str) -> list[tuple[str, str]]:
+    """Read `- [ ] text {#id}` lines into (id, text) pairs; ids come from the text if not given."""
+    items: list[list[str]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if items and _CONTINUATION.match(line):
+            items[-1][1] += " " + line.strip()
+            continue
+        found = _ITEM.fullmatch(line.strip())
+        if found is None:
+            fix = ("items start unticked: write `- [ ]`" if _TICKED.match(line.strip())
+                   else "write each item as `- [ ] What to do`, one per line")
+            raise WidgetProblem(f"'{line.strip()}' is not a checklist item", fix, near=line.strip())
+        items.append([found.group("id") or "", found.group("text"), line.strip()])
+    if not items:
+        raise WidgetProblem("the checklist has no items", "add lines like `- [ ] What to do`")
+    return [_item(*entry) for entry in items]
+
+
+def _item(given_id: str, text: str, line: str) -> tuple[str, str]:
+    if not text.strip():
+        raise WidgetProblem("an item has no text", "write what to do after `- [ ]`", near=line)
+    if given_id:
+        try:
+            return check_id(given_id, "item id"), text
+        except WidgetProblem as problem:
+            problem.near = line
+            raise
+    derived = derive_id(text)
+    if not derived:
+        raise WidgetProblem(f"no id can be made from the item '{text}'",
+                            "add one at the end of its line, like `{#my-item}`", near=line)
+    return derived, text
+
+
+class Checklist(WidgetBlock):
+    """
+    Checklist.
+
+    Argument: the title (required).
+
+    Options:
+    - `id` (required): the widget's id, unique across the site; also its HTML id and storage key.
+    - `level`: the heading level of the title, 2 to 6 (default 2).
+
+    Content: one `- [ ] item text {#item-id}` per line; the id is optional and derived from the
+    text when missing. Items keep inline Markdown.
+    """
+
+    NAME = "checklist"
+    OPTIONS: ClassVar = {
+        "id": ("", type_widget_id),
+        "level": (2, type_heading_level),
+    }
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def create(self, parent: etree.Element) -> etree.Element:
+        self.section = render.widget(parent, self.NAME, self.options["id"], self.argument,
+                                     self.options["level"], self.page.namespace)
+        return self.section
+
+    def content(self, block: etree.Element) -> etree.Element:
+        if not hasattr(self, "raw"):
+            self.raw = render.sub(block, "ul", class_=f"{render.PREFIX}-items")
+        return self.raw
+
+    def finish(self, block: etree.Element) -> Widget:
+        items_list = self.content(block)
+        source, items_list.text = items_list.text or "", None
+        try:
+            items = parse_items(source)
+            seen: set[str] = set()
+            for item_id, text in items:
+                if item_id in seen:
+                    raise WidgetProblem(f"two items have the id '{item_id}'",
+                                        "give one its own id: `{#another-id}` at the end of its line",
+                                        near=f"{{#{item_id}}}" if f"{{#{item_id}}}" in source else text)
+                seen.add(item_id)
+        except WidgetProblem as problem:
+            self.fail_at_end(block, problem)
+            return None  # type: ignore[return-value]
+        for item_id, text in items:
+            render.checklist_item(items_list, item_id, text)
+        footer = render.sub(block, "div", class_=f"{render.PREFIX}-footer")
+        render.status(footer, f"0 of {len(items)} done")
+        render.tools(footer, self.NAME)
+        return Widget(self.NAME, self.options["id"], self.argument, self.line,
+                      tuple(item_id for item_id, _ in items))

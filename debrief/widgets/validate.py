@@ -1,0 +1,120 @@
+"""Option types for the widget blocks: each turns a YAML value into a checked one or raises a
+problem that says how to fix it. Blocks declare them as data in their OPTIONS table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ids import check_id, derive_id
+from .problems import WidgetProblem
+
+MIN_SCALE, MAX_SCALE = 2, 10
+CRITERION_KEYS = ("id", "label", "hint", "guide", "anchors")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One thing a worksheet rates."""
+
+    id: str
+    label: str
+    hint: str = ""
+    guide: str = ""
+    anchors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def type_widget_id(value: Any) -> str:
+    return check_id(value, "id")
+
+
+def type_heading_level(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
+        raise WidgetProblem(f"level '{value}' is not a heading level", "use a number from 2 to 6")
+    return value
+
+
+def type_text_list(value: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise WidgetProblem(f"{what} must be a list of words", f"write `{what}: [First, Second]`")
+    texts = tuple(str(v).strip() for v in value)
+    if any(not t for t in texts):
+        raise WidgetProblem(f"{what} has an empty entry", "give every entry some text")
+    return texts
+
+
+def type_scale(value: Any) -> tuple[str, ...]:
+    points = type_text_list(value, "scale")
+    if not MIN_SCALE <= len(points) <= MAX_SCALE:
+        raise WidgetProblem(
+            f"scale has {len(points)} points", f"give from {MIN_SCALE} to {MAX_SCALE} points"
+        )
+    if len(set(points)) != len(points):
+        raise WidgetProblem("scale repeats a point", "give every point a different name")
+    return points
+
+
+def type_criteria(value: Any) -> tuple[Criterion, ...]:
+    if not isinstance(value, list) or not value:
+        raise WidgetProblem(
+            "criteria must be a non-empty list",
+            "list them under `criteria:`, each as `- label: Communication`",
+        )
+    criteria = tuple(_criterion(entry, number) for number, entry in enumerate(value, 1))
+    seen: set[str] = set()
+    for criterion in criteria:
+        if criterion.id in seen:
+            raise WidgetProblem(
+                f"two criteria have the id '{criterion.id}'",
+                "give each criterion its own `id:`",
+                near=f"id: {criterion.id}",
+            )
+        seen.add(criterion.id)
+    return criteria
+
+
+def _criterion(entry: Any, number: int) -> Criterion:
+    if not isinstance(entry, dict):
+        raise WidgetProblem(
+            f"criterion {number} is not a set of keys", "write it as `- label: Communication`"
+        )
+    near = f"label: {entry.get('label', '')}" if entry.get("label") else ""
+    unknown = sorted(set(map(str, entry)) - set(CRITERION_KEYS))
+    if unknown:
+        raise WidgetProblem(
+            f"criterion {number} has an unknown key '{unknown[0]}'",
+            f"use only {', '.join(CRITERION_KEYS)}",
+            near=f"{unknown[0]}:",
+        )
+    label = entry.get("label")
+    if not isinstance(label, str | int | float) or not str(label).strip():
+        raise WidgetProblem(
+            f"criterion {number} has no label",
+            "add `label:` with the name of what is rated",
+            near=f"id: {entry.get('id')}" if entry.get("id") else "",
+        )
+    label = str(label).strip()
+    try:
+        criterion_id = check_id(entry["id"], "criterion id") if "id" in entry else derive_id(label)
+    except WidgetProblem as problem:
+        problem.near = problem.near or near
+        raise
+    if not criterion_id:
+        raise WidgetProblem(
+            f"no id can be made from the label '{label}'", "add `id:` to the criterion", near=near
+        )
+    anchors = type_text_list(entry["anchors"], "anchors") if "anchors" in entry else ()
+    return Criterion(
+        id=criterion_id,
+        label=label,
+        hint=_text(entry, "hint", near),
+        guide=_text(entry, "guide", near),
+        anchors=anchors,
+    )
+
+
+def _text(entry: dict, key: str, near: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str | int | float):
+        raise WidgetProblem(f"`{key}` must be text", f"write `{key}:` followed by one line", near)
+    return str(value).strip()

@@ -1,0 +1,81 @@
+"""The `/// worksheet` block: criteria a reader rates on a scale, with notes and a summary."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import ClassVar
+
+from . import render
+from .block import Widget, WidgetBlock
+from .problems import WidgetProblem
+from .validate import type_criteria, type_heading_level, type_scale, type_widget_id
+
+
+class Worksheet(WidgetBlock):
+    """
+    Worksheet.
+
+    Argument: the title (required).
+
+    Options:
+    - `id` (required): the widget's id, unique across the site; also its HTML id and storage key.
+    - `scale`: 2 to 10 point names, lowest first (default: the site's scale).
+    - `criteria` (required): a list; each has `label` (required), `id` (derived from the label
+      when missing), `hint`, `guide` (a link to the page that helps improve it) and `anchors`
+      (one short description per scale point).
+    - `level`: the heading level of the title, 2 to 6 (default 2).
+
+    Content: optional Markdown shown above the criteria.
+    """
+
+    NAME = "worksheet"
+    OPTIONS: ClassVar = {
+        "id": ("", type_widget_id),
+        "scale": ((), type_scale),
+        "criteria": ((), type_criteria),
+        "level": (2, type_heading_level),
+    }
+    REQUIRED = ("id", "criteria")
+
+    def on_markdown(self) -> str:
+        return "block"
+
+    def on_options(self) -> None:
+        self.options["scale"] = self.options["scale"] or self.page.scale
+        for criterion in self.options["criteria"]:
+            if criterion.anchors and len(criterion.anchors) != len(self.options["scale"]):
+                self.problem(WidgetProblem(
+                    f"criterion '{criterion.id}' has {len(criterion.anchors)} anchors for a "
+                    f"{len(self.options['scale'])}-point scale",
+                    "give exactly one anchor per scale point, lowest first", near="anchors:"))
+            if criterion.guide and self.page.site and not self.page.site.page_exists(criterion.guide):
+                self.problem(WidgetProblem(
+                    f"the guide '{criterion.guide}' of criterion '{criterion.id}' is not a page "
+                    "of this site",
+                    "link to an existing .md file, relative to this page, e.g. `../prepare/stories.md`",
+                    near=f"guide: {criterion.guide}"))
+
+    def create(self, parent: etree.Element) -> etree.Element:
+        widget_id = self.options["id"]
+        section = render.widget(parent, self.NAME, widget_id, self.argument,
+                                self.options["level"], self.page.namespace)
+        self.intro = render.sub(section, "div", class_=f"{render.PREFIX}-intro")
+        for criterion in self.options["criteria"]:
+            render.criterion(section, widget_id, self.options["scale"], criterion)
+        render.notes(section, widget_id, self.page.notes_limit)
+        summary = render.sub(section, "div", class_=f"{render.PREFIX}-footer")
+        render.status(summary, f"0 of {len(self.options['criteria'])} rated")
+        render.weakest(summary)
+        render.tools(summary, self.NAME)
+        return section
+
+    def content(self, block: etree.Element) -> etree.Element:
+        return self.intro
+
+    def finish(self, block: etree.Element) -> Widget:
+        if not len(self.intro) and not (self.intro.text or "").strip():
+            block.remove(self.intro)
+        criteria = self.options["criteria"]
+        return Widget(self.NAME, self.options["id"], self.argument, self.line,
+                      tuple(c.id for c in criteria),
+                      tuple((c.id, c.guide) for c in criteria if c.guide))

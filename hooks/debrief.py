@@ -1,0 +1,52 @@
+"""MkDocs hook for Debrief: wires the widgets extension in, ships its assets once as files, and
+checks what needs the whole site. The Markdown-to-HTML work lives in `debrief.widgets`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from debrief.site import SiteWidgets, site_settings
+
+EXTENSION = "debrief.widgets"
+ASSETS = Path(__import__("debrief").__file__).parent / "assets"
+ASSET_DIR = "assets/debrief"
+
+site: SiteWidgets | None = None
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global site
+    site = SiteWidgets(Path(config.config_file_path or ".").resolve().parent)
+    if EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(EXTENSION)
+    config.mdx_configs.setdefault(EXTENSION, {}).update(site_settings(config), site=site)
+    config.extra_css.append(f"{ASSET_DIR}/debrief.css")
+    config.extra_javascript.append(f"{ASSET_DIR}/debrief.js")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert site is not None
+    for asset in sorted(ASSETS.iterdir()):
+        files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+    site.files = files
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert site is not None
+    site.start_page(page, markdown)
+    return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    assert site is not None
+    site.check_unique_ids()
+    return env

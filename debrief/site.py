@@ -61,7 +61,8 @@ class SiteWidgets:
         path = target.split("#", 1)[0]
         if re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
             return False
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.page.file.src_uri), path))
+        here = posixpath.dirname(self.page.file.src_uri)
+        resolved = posixpath.normpath(posixpath.join(here, path))
         return self.files.get_file_from_path(resolved) is not None
 
     def add_widget(self, widget: Widget) -> None:

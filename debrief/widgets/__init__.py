@@ -11,7 +11,6 @@ import textwrap
 import xml.etree.ElementTree as etree
 
 import yaml
-
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor

@@ -117,7 +117,7 @@ class WidgetBlock(Block):
 
     def problem(self, problem: WidgetProblem) -> None:
         """Record and report one problem at the closest line we can find."""
-        line = self.page.headers.find_after(self.line, problem.near) if problem.near else None
+        line = self.page.headers.find_after(self.line, problem.near, problem.nth)
         self.problems.append(problem)
         problem.text = report(self.page.source, line or self.line, self.subject(), problem)
 

@@ -94,9 +94,11 @@ class Checklist(WidgetBlock):
             seen: set[str] = set()
             for item_id, text in items:
                 if item_id in seen:
-                    raise WidgetProblem(f"two items have the id '{item_id}'",
-                                        "give one its own id: `{#another-id}` at the end of its line",
-                                        near=f"{{#{item_id}}}" if f"{{#{item_id}}}" in source else text)
+                    given = f"{{#{item_id}}}"
+                    raise WidgetProblem(
+                        f"two items have the id '{item_id}'",
+                        "give one its own id: `{#another-id}` at the end of its line",
+                        near=given if given in source else text, nth=2)
                 seen.add(item_id)
         except WidgetProblem as problem:
             self.fail_at_end(block, problem)

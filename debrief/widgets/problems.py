@@ -11,12 +11,13 @@ log = logging.getLogger("mkdocs.extensions.debrief")
 class WidgetProblem(ValueError):
     """One mistake in a block: what is wrong and how to fix it."""
 
-    def __init__(self, message: str, fix: str, near: str = "") -> None:
+    def __init__(self, message: str, fix: str, near: str = "", nth: int = 1) -> None:
         super().__init__(message)
         self.message = message
         self.fix = fix
         # Text on the offending line, used to point at it more closely than the block header.
         self.near = near
+        self.nth = nth  # which occurrence of `near` after the block header is meant
         self.text = ""  # the full message once reported
 
 

@@ -44,7 +44,8 @@ class HeaderTracker(Preprocessor):
         for index, text in enumerate(lines):
             opening = _FENCE.match(text)
             if fence:
-                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                closing = opening.group(1) if opening else ""
+                if closing[:1] == fence[0] and len(closing) >= len(fence):
                     fence = ""
                 continue
             if opening:
@@ -70,14 +71,16 @@ class HeaderTracker(Preprocessor):
         header.claimed = True
         return header.line
 
-    def find_after(self, line: int | None, needle: str) -> int | None:
-        """The first source line at or after `line` that contains `needle`."""
-        if line is None:
+    def find_after(self, line: int | None, needle: str, nth: int = 1) -> int | None:
+        """The source line of the `nth` line at or after `line` that contains `needle`."""
+        if line is None or not needle:
             return None
         start = line - 1 - self.line_offset
         for index in range(max(start, 0), len(self.lines)):
             if needle in self.lines[index]:
-                return self.source_line(index)
+                nth -= 1
+                if not nth:
+                    return self.source_line(index)
         return None
 
     def unclaimed(self) -> list[Header]:

@@ -47,7 +47,8 @@ def type_scale(value: Any) -> tuple[str, ...]:
     points = type_text_list(value, "scale")
     if not MIN_SCALE <= len(points) <= MAX_SCALE:
         raise WidgetProblem(
-            f"scale has {len(points)} points", f"give from {MIN_SCALE} to {MAX_SCALE} points"
+            f"scale has {len(points)} point{'' if len(points) == 1 else 's'}",
+            f"give from {MIN_SCALE} to {MAX_SCALE} points",
         )
     if len(set(points)) != len(points):
         raise WidgetProblem("scale repeats a point", "give every point a different name")

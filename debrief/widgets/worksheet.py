@@ -48,11 +48,13 @@ class Worksheet(WidgetBlock):
                     f"criterion '{criterion.id}' has {len(criterion.anchors)} anchors for a "
                     f"{len(self.options['scale'])}-point scale",
                     "give exactly one anchor per scale point, lowest first", near="anchors:"))
-            if criterion.guide and self.page.site and not self.page.site.page_exists(criterion.guide):
+            site = self.page.site
+            if criterion.guide and site and not site.page_exists(criterion.guide):
                 self.problem(WidgetProblem(
                     f"the guide '{criterion.guide}' of criterion '{criterion.id}' is not a page "
                     "of this site",
-                    "link to an existing .md file, relative to this page, e.g. `../prepare/stories.md`",
+                    "link to an existing .md file, relative to this page, "
+                    "e.g. `../prepare/stories.md`",
                     near=f"guide: {criterion.guide}"))
 
     def create(self, parent: etree.Element) -> etree.Element:

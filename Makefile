@@ -1,0 +1,30 @@
+# One command to serve the site, one to run every test; both set everything up first.
+.PHONY: serve test lint bench browser clean
+
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve
+
+test: $(VENV)/.installed browser
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed browser
+	$(PY) bench/bench.py
+
+browser: $(VENV)/.installed
+	scripts/ensure-browser.sh $(PY)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Debrief needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site bench/out

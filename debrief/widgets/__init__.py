@@ -7,10 +7,8 @@ may pass a `site` object to check links and ids across the whole site.
 
 from __future__ import annotations
 
-import textwrap
 import xml.etree.ElementTree as etree
 
-import yaml
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
@@ -29,7 +27,7 @@ BLOCKS = (Checklist, Worksheet)
 
 
 class UnreadBlocks(Treeprocessor):
-    """Reports widget headers that no block consumed: their options were not valid YAML."""
+    """Reports widget headers that no block consumed, mostly because of unreadable options."""
 
     def __init__(self, md: Markdown, page: PageState) -> None:
         super().__init__(md)
@@ -37,14 +35,7 @@ class UnreadBlocks(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for header in self.page.headers.unclaimed():
-            options, first_line = self.page.headers.options_of(header)
-            try:
-                yaml.safe_load(textwrap.dedent(options))
-                where, why = header.line, "its options are not a set of `key: value` lines"
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                where = first_line + mark.line if mark else header.line
-                why = f"its options are not valid YAML ({getattr(error, 'problem', error)})"
+            where, why = header.error or (header.line, "it could not be read as a block")
             report(self.page.source, where, f'{header.name} "{header.title}"', WidgetProblem(
                 why, "indent each option line under the header by 4 spaces, write `key: value`, "
                 "quote values that contain `: `, and leave no blank line inside the options"))

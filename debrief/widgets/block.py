@@ -11,7 +11,7 @@ from pymdownx.blocks.block import Block
 
 from . import render
 from .problems import WidgetProblem, report
-from .source import HeaderTracker
+from .source import REFERENCE, HeaderTracker
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,10 @@ class WidgetBlock(Block):
     # without a word: every mistake becomes a problem that names the line and the fix.
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         self.argument = (arg or "").strip()
-        self.line = self.page.headers.claim(self.NAME, arg)
+        header = self.page.headers.claim(self.NAME, arg, options)
+        self.line = header.line if header else None
+        if header and REFERENCE in options:
+            options = header.options
         self.options = {name: default for name, (default, _) in self.option_spec.items()}
         for name, value in options.items():
             if name not in self.option_spec or name == "attrs":

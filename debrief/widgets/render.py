@@ -32,13 +32,18 @@ TEXT = {
 }
 
 
-def sub(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.Element:
-    """Append a child element; attribute names use `_` for `-` and drop a trailing `_`."""
+def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,
+        **attrs: str) -> etree.Element:
+    """Append a child element; attribute names use `_` for `-` and drop a trailing `_`.
+
+    Only the author's text (`markdown=True`) goes through inline Markdown; our own strings and
+    scale names are kept as they are, which also spares the inline pass most of a widget.
+    """
     element = etree.SubElement(
         parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
     )
     if text:
-        element.text = text
+        element.text = text if markdown else AtomicString(text)
     return element
 
 
@@ -49,7 +54,7 @@ def widget(parent: etree.Element, kind: str, widget_id: str, title: str, level: 
         parent, "section", class_=f"{PREFIX} {PREFIX}-{kind}", id=widget_id,
         data_debrief=kind, data_ns=namespace, aria_labelledby=f"{widget_id}--title",
     )
-    sub(section, f"h{level}", title, id=f"{widget_id}--title", class_=f"{PREFIX}-title")
+    sub(section, f"h{level}", title, True, id=f"{widget_id}--title", class_=f"{PREFIX}-title")
     return section
 
 
@@ -79,7 +84,7 @@ def checklist_item(parent: etree.Element, item_id: str, text: str) -> None:
     item = sub(parent, "li", data_item=item_id)
     label = sub(item, "label")
     sub(label, "input", type="checkbox", data_item=item_id)
-    sub(label, "span", text)
+    sub(label, "span", text, True)
 
 
 def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
@@ -87,9 +92,9 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
     """A native radio group: a fieldset, its legend, "not rated", then one radio per point."""
     name = f"{widget_id}--{item.id}"
     fieldset = sub(parent, "fieldset", class_=f"{PREFIX}-criterion", data_item=item.id)
-    sub(fieldset, "legend", item.label)
+    sub(fieldset, "legend", item.label, True)
     if item.hint:
-        sub(fieldset, "p", item.hint, class_=f"{PREFIX}-hint", id=f"{name}--hint")
+        sub(fieldset, "p", item.hint, True, class_=f"{PREFIX}-hint", id=f"{name}--hint")
         fieldset.set("aria-describedby", f"{name}--hint")
     choices = sub(fieldset, "div", class_=f"{PREFIX}-scale")
     levels = [(0, TEXT["not-rated"], "")]
@@ -106,7 +111,7 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
             sub(label, "span", anchor, class_=f"{PREFIX}-anchor")
     if item.guide:
         guide = sub(fieldset, "p", class_=f"{PREFIX}-guide")
-        sub(guide, "a", f"{TEXT['improve']}: {item.label}", href=item.guide)
+        sub(guide, "a", f"{TEXT['improve']}: {item.label}", True, href=item.guide)
 
 
 def notes(parent: etree.Element, widget_id: str, limit: int) -> None:
@@ -138,6 +143,5 @@ def show_error(element: etree.Element, message: str) -> etree.Element:
     element.set("class", f"{PREFIX}-error")
     element.set("role", "note")
     sub(element, "strong", TEXT["error"]).tail = ": "
-    # Atomic: the message quotes the author's Markdown, which must show as written.
-    sub(element, "span").text = AtomicString(message)
+    sub(element, "span", message)  # plain: it quotes the author's Markdown as written
     return element

@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 CASES = Path(__file__).parent / "cases"
-EXTENSIONS = ["debrief.widgets", "attr_list", "pymdownx.superfences"]
+EXTENSIONS = ["debrief.widgets", "admonition", "attr_list", "pymdownx.superfences"]
 
 
 def convert(source: str) -> str:

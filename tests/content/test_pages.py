@@ -3,6 +3,7 @@ substance, and no sentence taken from the source articles."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import yaml
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The source articles are not ours to publish, so they live beside the checkout, not in it.
+SEEDS = Path(os.environ.get("DEBRIEF_SEEDS", ROOT.parent / "shared" / "seeds"))
 PAGES = sorted(DOCS.rglob("*.md"))
 SUBSTANTIAL_WORDS = 600
 COPIED_RUN = 8  # this many words in a row from a seed counts as copied
@@ -83,6 +85,8 @@ def seed_runs() -> set[tuple[str, ...]]:
 
 
 def test_no_sentence_is_taken_from_the_source_articles() -> None:
+    if not SEEDS.is_dir() and not os.environ.get("CI"):
+        pytest.skip(f"the seed articles are not at {SEEDS}; set DEBRIEF_SEEDS to check")
     runs = seed_runs()
     assert runs, f"no seed articles found in {SEEDS}"
     copied = []

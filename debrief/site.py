@@ -27,8 +27,11 @@ class PlacedWidget:
 
     widget: Widget
     source_path: str
-    page_uri: str
-    page_url: str
+    page: Page
+
+    @property
+    def page_uri(self) -> str:
+        return self.page.file.src_uri
 
 
 class SiteWidgets:
@@ -41,6 +44,7 @@ class SiteWidgets:
         self.source_path = ""
         self.line_offset = 0
         self.placed: list[PlacedWidget] = []
+        self.nav_order: dict[str, int] = {}
 
     def start_page(self, page: Page, markdown: str) -> None:
         """Called before a page is converted: later reports and widgets belong to it."""
@@ -56,19 +60,39 @@ class SiteWidgets:
         self.line_offset = max(len(raw.split("\n")) - len(markdown.split("\n")), 0)
 
     def page_exists(self, target: str) -> bool:
-        if self.files is None or self.page is None:
-            return True
-        path = target.split("#", 1)[0]
-        if re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
-            return False
-        here = posixpath.dirname(self.page.file.src_uri)
-        resolved = posixpath.normpath(posixpath.join(here, path))
-        return self.files.get_file_from_path(resolved) is not None
+        return self.files is None or self.page is None or self.linked_url(self.page, target) != ""
+
+    def linked_url(self, page: Page, target: str) -> str:
+        """The site URL of the page that `target`, a link written on `page`, points to; or ""."""
+        path, _, anchor = target.partition("#")
+        if self.files is None or re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
+            return ""
+        here = posixpath.dirname(page.file.src_uri)
+        file = self.files.get_file_from_path(posixpath.normpath(posixpath.join(here, path)))
+        if file is None or file.page is None:
+            return ""
+        return file.url + (f"#{anchor}" if anchor else "")
 
     def add_widget(self, widget: Widget) -> None:
         assert self.page is not None
-        self.placed.append(PlacedWidget(widget, self.source_path, self.page.file.src_uri,
-                                        self.page.url))
+        self.placed.append(PlacedWidget(widget, self.source_path, self.page))
+
+    def manifest(self, namespace: str) -> dict:
+        """Every widget of the site, for pages that show progress without visiting each page."""
+        return {"version": 1, "site": namespace, "widgets": [
+            {
+                "id": p.widget.id,
+                "kind": p.widget.kind,
+                "title": p.widget.title,
+                "page": {"url": p.page.url, "title": p.page.title or "",
+                         "section": p.page.parent.title if p.page.parent else ""},
+                "items": [{"id": i.id, "text": i.text,
+                           **({"guide": self.linked_url(p.page, i.guide)} if i.guide else {})}
+                          for i in p.widget.items],
+                **({"scale": list(p.widget.scale)} if p.widget.scale else {}),
+            }
+            for p in sorted(self.placed, key=lambda p: self.nav_order.get(p.page_uri, 1 << 30))
+        ]}
 
     def check_unique_ids(self) -> int:
         """Log an error for each widget whose id another page already uses; return how many."""

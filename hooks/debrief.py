@@ -3,10 +3,12 @@ checks what needs the whole site. The Markdown-to-HTML work lives in `debrief.wi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from debrief.site import SiteWidgets, site_settings
@@ -40,6 +42,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    assert site is not None
+    site.nav_order = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert site is not None
     site.start_page(page, markdown)
@@ -50,3 +58,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
     assert site is not None
     site.check_unique_ids()
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert site is not None
+    manifest = Path(config.site_dir) / ASSET_DIR / "manifest.json"
+    namespace = config.mdx_configs[EXTENSION]["namespace"]
+    manifest.write_text(json.dumps(site.manifest(namespace), ensure_ascii=False,
+                                   separators=(",", ":")))

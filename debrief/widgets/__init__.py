@@ -13,14 +13,14 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from .block import PageState, Site, Widget
+from .block import Item, PageState, Site, Widget
 from .checklist import Checklist
 from .problems import WidgetProblem, report
 from .source import HeaderTracker
 from .validate import type_scale
 from .worksheet import Worksheet
 
-__all__ = ["Site", "Widget", "WidgetsExtension", "makeExtension"]
+__all__ = ["Item", "Site", "Widget", "WidgetsExtension", "makeExtension"]
 
 DEFAULT_SCALE = ["Not shown", "Weak", "Adequate", "Strong", "Outstanding"]
 BLOCKS = (Checklist, Worksheet)

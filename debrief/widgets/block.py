@@ -15,15 +15,24 @@ from .source import REFERENCE, HeaderTracker
 
 
 @dataclass(frozen=True)
+class Item:
+    """A checklist item or worksheet criterion, as a summary or dashboard shows it."""
+
+    id: str
+    text: str  # plain text, without Markdown
+    guide: str = ""  # criteria: link to the page that helps improve it, as the author wrote it
+
+
+@dataclass(frozen=True)
 class Widget:
-    """What the site needs to know about one widget, e.g. to check ids across pages."""
+    """What the site needs to know about one widget: to check ids, and to list it elsewhere."""
 
     kind: str
     id: str
     title: str
     line: int | None
-    items: tuple[str, ...]
-    guides: tuple[tuple[str, str], ...] = ()
+    items: tuple[Item, ...]
+    scale: tuple[str, ...] = ()
 
 
 class Site(Protocol):

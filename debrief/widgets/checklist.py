@@ -7,8 +7,8 @@ import xml.etree.ElementTree as etree
 from typing import ClassVar
 
 from . import render
-from .block import Widget, WidgetBlock
-from .ids import check_id, derive_id
+from .block import Item, Widget, WidgetBlock
+from .ids import check_id, derive_id, plain_text
 from .problems import WidgetProblem
 from .validate import type_heading_level, type_widget_id
 
@@ -108,5 +108,5 @@ class Checklist(WidgetBlock):
         footer = render.sub(block, "div", class_=f"{render.PREFIX}-footer")
         render.status(footer, f"0 of {len(items)} done")
         render.tools(footer, self.NAME)
-        return Widget(self.NAME, self.options["id"], self.argument, self.line,
-                      tuple(item_id for item_id, _ in items))
+        return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
+                      tuple(Item(item_id, plain_text(text)) for item_id, text in items))

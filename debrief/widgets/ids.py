@@ -12,6 +12,7 @@ DERIVED_ID_LENGTH = 48
 ID_RULE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -29,9 +30,14 @@ def check_id(value: object, what: str = "id") -> str:
     return text
 
 
+def plain_text(text: str) -> str:
+    """Inline Markdown reduced to its words: link text kept, emphasis and code marks dropped."""
+    return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).strip()
+
+
 def derive_id(text: str) -> str:
     """Make an id from item text: plain words, lowercase, joined by hyphens."""
-    plain = _MARKDOWN_LINK.sub(r"\1", text)
+    plain = plain_text(text)
     ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     slug = _NOT_ALNUM.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > DERIVED_ID_LENGTH:

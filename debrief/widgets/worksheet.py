@@ -6,7 +6,8 @@ import xml.etree.ElementTree as etree
 from typing import ClassVar
 
 from . import render
-from .block import Widget, WidgetBlock
+from .block import Item, Widget, WidgetBlock
+from .ids import plain_text
 from .problems import WidgetProblem
 from .validate import type_criteria, type_heading_level, type_scale, type_widget_id
 
@@ -77,7 +78,7 @@ class Worksheet(WidgetBlock):
     def finish(self, block: etree.Element) -> Widget:
         if not len(self.intro) and not (self.intro.text or "").strip():
             block.remove(self.intro)
-        criteria = self.options["criteria"]
-        return Widget(self.NAME, self.options["id"], self.argument, self.line,
-                      tuple(c.id for c in criteria),
-                      tuple((c.id, c.guide) for c in criteria if c.guide))
+        return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
+                      tuple(Item(c.id, plain_text(c.label), c.guide)
+                            for c in self.options["criteria"]),
+                      self.options["scale"])

@@ -1,0 +1,40 @@
+"""The hook writes a manifest of every widget, so a progress page needs no crawling."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def test_manifest_lists_every_widget_of_the_built_site(built_site: Path) -> None:
+    manifest = json.loads((built_site / "assets" / "debrief" / "manifest.json").read_text())
+    assert manifest["version"] == 1 and manifest["site"] == "debrief"
+    listed = {w["id"]: w for w in manifest["widgets"]}
+    found = {}
+    for html in built_site.rglob("index.html"):
+        text = html.read_text()
+        for match in re.finditer(r'<section [^>]*id="([a-z0-9-]+)"[^>]*>', text):
+            section = text[match.start():text.index("</section>", match.start())]
+            count = len(re.findall(r"<(?:li|fieldset) [^>]*data-item=", section))
+            found[match.group(1)] = (html.parent.relative_to(built_site).as_posix(), count)
+    assert set(listed) == set(found)
+    for widget_id, (folder, count) in found.items():
+        entry = listed[widget_id]
+        assert entry["page"]["url"].rstrip("/") == ("" if folder == "." else folder)
+        assert len(entry["items"]) == count, widget_id
+        for item in entry["items"]:
+            if "guide" in item:
+                assert (built_site / item["guide"].split("#")[0] / "index.html").exists(), item
+
+
+def test_manifest_follows_the_navigation(built_site: Path) -> None:
+    manifest = json.loads((built_site / "assets" / "debrief" / "manifest.json").read_text())
+    sections = [w["page"]["section"] for w in manifest["widgets"] if w["page"]["section"]]
+    order = list(dict.fromkeys(sections))
+    assert order == ["Prepare", "After the interview", "Learn from it", "For employers"]
+    assert sections == sorted(sections, key=order.index), "widgets of a section stay together"
+    self_rating = next(w for w in manifest["widgets"] if w["id"] == "learn-self-rating")
+    assert self_rating["scale"] == ["Not shown", "Weak", "Adequate", "Strong", "Outstanding"]
+    assert self_rating["items"][0] == {"id": "communication", "text": "Communication",
+                                       "guide": "prepare/mock-interviews/"}

@@ -19,6 +19,7 @@ from .widgets.problems import WidgetProblem
 from .widgets.validate import type_scale
 
 log = logging.getLogger("mkdocs.hooks.debrief")
+DEFAULT_LOG_PAGE = "log.md"
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,10 @@ class PlacedWidget:
 class SiteWidgets:
     """Implements `debrief.widgets.Site` for one MkDocs build."""
 
-    def __init__(self, project_dir: Path) -> None:
+    def __init__(self, project_dir: Path, log_page: str = "") -> None:
         self.project_dir = project_dir
+        self.log_page = log_page  # docs-relative path of the page with the feedback log
+        self.log_link = ""
         self.files: Files | None = None
         self.page: Page | None = None
         self.source_path = ""
@@ -58,6 +61,19 @@ class SiteWidgets:
         # MkDocs strips front matter before conversion; count it so lines match the file.
         raw = (page.file.content_string or "").replace("\r\n", "\n")
         self.line_offset = max(len(raw.split("\n")) - len(markdown.split("\n")), 0)
+        here = posixpath.dirname(page.file.src_uri) or "."
+        self.log_link = posixpath.relpath(self.log_page, here) if self.log_page else ""
+
+    def check_log_page(self, required: bool) -> None:
+        """A log page named in mkdocs.yml must exist; the default one may be absent."""
+        if self.log_page and self.files and not self.files.get_file_from_path(self.log_page):
+            if not required:
+                self.log_page = ""
+                return
+            raise PluginError(
+                f"mkdocs.yml: extra.debrief.log_page '{self.log_page}' is not a page of this site. "
+                "Fix: name the page that holds the `/// feedback-log` block, relative to docs/, "
+                "or set it to '' to leave the feedback log out.")
 
     def page_exists(self, target: str) -> bool:
         return self.files is None or self.page is None or self.linked_url(self.page, target) != ""
@@ -79,7 +95,10 @@ class SiteWidgets:
 
     def manifest(self, namespace: str) -> dict:
         """Every widget of the site, for pages that show progress without visiting each page."""
-        return {"version": 1, "site": namespace, "widgets": [
+        apps = {p.widget.kind: p.page.url + "#" + p.widget.id
+                for p in self.placed if not p.widget.items}
+        placed = [p for p in self.placed if p.widget.items]
+        return {"version": 1, "site": namespace, "pages": apps, "widgets": [
             {
                 "id": p.widget.id,
                 "kind": p.widget.kind,
@@ -90,8 +109,10 @@ class SiteWidgets:
                            **({"guide": self.linked_url(p.page, i.guide)} if i.guide else {})}
                           for i in p.widget.items],
                 **({"scale": list(p.widget.scale)} if p.widget.scale else {}),
+                **({"previous": {k: list(v) for k, v in p.widget.previous.items()}}
+                   if p.widget.previous else {}),
             }
-            for p in sorted(self.placed, key=lambda p: self.nav_order.get(p.page_uri, 1 << 30))
+            for p in sorted(placed, key=lambda p: self.nav_order.get(p.page_uri, 1 << 30))
         ]}
 
     def check_unique_ids(self) -> int:
@@ -119,7 +140,11 @@ def site_settings(config: MkDocsConfig) -> dict:
     if not re.fullmatch(r"[A-Za-z0-9._-]+", str(namespace)):
         raise PluginError(f"mkdocs.yml: extra.debrief.namespace '{namespace}' is not valid. "
                           "Fix: use letters, digits, dots, hyphens and underscores only.")
-    result = {"namespace": str(namespace)}
+    log_page = settings.get("log_page", DEFAULT_LOG_PAGE)
+    if not isinstance(log_page, str):
+        raise PluginError("mkdocs.yml: extra.debrief.log_page must be a page path such as log.md")
+    result = {"namespace": str(namespace), "log_page": log_page,
+              "log_page_required": "log_page" in settings}
     if "scale" in settings:
         try:
             result["scale"] = list(type_scale(settings["scale"]))

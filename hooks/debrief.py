@@ -18,17 +18,21 @@ ASSETS = Path(__import__("debrief").__file__).parent / "assets"
 ASSET_DIR = "assets/debrief"
 
 site: SiteWidgets | None = None
+log_page_required = False
 
 
 # Hooks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global site
-    site = SiteWidgets(Path(config.config_file_path or ".").resolve().parent)
+    global site, log_page_required
+    settings = site_settings(config)
+    site = SiteWidgets(Path(config.config_file_path or ".").resolve().parent,
+                       settings.pop("log_page"))
+    log_page_required = settings.pop("log_page_required")
     if EXTENSION not in config.markdown_extensions:
         config.markdown_extensions.append(EXTENSION)
-    config.mdx_configs.setdefault(EXTENSION, {}).update(site_settings(config), site=site)
+    config.mdx_configs.setdefault(EXTENSION, {}).update(settings, site=site)
     config.extra_css.append(f"{ASSET_DIR}/debrief.css")
     config.extra_javascript.append(f"{ASSET_DIR}/debrief.js")
     return config
@@ -39,6 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in sorted(ASSETS.iterdir()):
         files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
     site.files = files
+    site.check_log_page(log_page_required)
     return files
 
 

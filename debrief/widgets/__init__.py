@@ -13,6 +13,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
+from .app import FeedbackLog, Progress
 from .block import Item, PageState, Site, Widget
 from .checklist import Checklist
 from .problems import WidgetProblem, report
@@ -23,7 +24,7 @@ from .worksheet import Worksheet
 __all__ = ["Item", "Site", "Widget", "WidgetsExtension", "makeExtension"]
 
 DEFAULT_SCALE = ["Not shown", "Weak", "Adequate", "Strong", "Outstanding"]
-BLOCKS = (Checklist, Worksheet)
+BLOCKS = (Checklist, Worksheet, Progress, FeedbackLog)
 
 
 class UnreadBlocks(Treeprocessor):

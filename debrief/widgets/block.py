@@ -3,8 +3,9 @@ locating problems in the source, reporting them, and telling the site about each
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol
 
 from pymdownx.blocks.block import Block
@@ -33,6 +34,7 @@ class Widget:
     line: int | None
     items: tuple[Item, ...]
     scale: tuple[str, ...] = ()
+    previous: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Site(Protocol):
@@ -40,6 +42,8 @@ class Site(Protocol):
 
     source_path: str
     line_offset: int
+    log_link: str  # where this page links to the feedback log; "" for no log
+
 
     def page_exists(self, target: str) -> bool: ...
 
@@ -149,6 +153,17 @@ class WidgetBlock(Block):
         widget = self.finish(block)
         if self.problems:
             return
+        previous = self.options.get("previous_ids") or {}
+        unknown = set(previous) - {widget.id} - {item.id for item in widget.items}
+        if unknown:
+            self.fail_at_end(block, WidgetProblem(
+                f"previous_ids names '{sorted(unknown)[0]}', which is neither this block's id nor "
+                "one of its items", "put the id as it is now on the left: `current-id: [old-id]`",
+                near=f"{sorted(unknown)[0]}:"))
+            return
+        if previous:
+            block.set("data-previous", json.dumps(previous, separators=(",", ":")))
+            widget = replace(widget, previous=previous)
         if self.page.site:
             self.page.site.add_widget(widget)
 

@@ -10,7 +10,7 @@ from . import render
 from .block import Item, Widget, WidgetBlock
 from .ids import check_id, derive_id, plain_text
 from .problems import WidgetProblem
-from .validate import type_heading_level, type_widget_id
+from .validate import type_heading_level, type_previous_ids, type_widget_id
 
 _ITEM = re.compile(r"[-*+][ \t]+\[ \][ \t]+(?P<text>.*?)(?:[ \t]*\{#(?P<id>[^}]*)\})?[ \t]*")
 _TICKED = re.compile(r"[-*+][ \t]+\[[xX]\]")
@@ -62,6 +62,8 @@ class Checklist(WidgetBlock):
     Options:
     - `id` (required): the widget's id, unique across the site; also its HTML id and storage key.
     - `level`: the heading level of the title, 2 to 6 (default 2).
+    - `previous_ids`: `current-id: [old-id]` for the block or its items, so answers saved under
+      an old id carry over after a rename.
 
     Content: one `- [ ] item text {#item-id}` per line; the id is optional and derived from the
     text when missing. Items keep inline Markdown.
@@ -71,6 +73,7 @@ class Checklist(WidgetBlock):
     OPTIONS: ClassVar = {
         "id": ("", type_widget_id),
         "level": (2, type_heading_level),
+        "previous_ids": ({}, type_previous_ids),
     }
 
     def on_markdown(self) -> str:

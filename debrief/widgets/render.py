@@ -14,6 +14,14 @@ PREFIX = "debrief"
 # Every string a reader sees, in one place, so a fork can translate or reword them.
 TEXT = {
     "copy": "Copy link",
+    "share": "Copy share link",
+    "share-accept": "Save these answers here",
+    "share-decline": "Dismiss",
+    "log-legend": "Save these ratings to your feedback log",
+    "log-label": "Interview (company and role)",
+    "log-date": "Date of the interview",
+    "log-save": "Save to log",
+    "log-open": "Open your feedback log",
     "reset": "Reset",
     "confirm-checklist": "Untick every item in this checklist?",
     "confirm-worksheet": "Clear every rating and the notes in this worksheet?",
@@ -29,6 +37,10 @@ TEXT = {
     "notes-limit": "Up to {limit} characters. Stays on this device.",
     "weakest": "Weakest so far",
     "error": "This widget could not be built",
+    "needs-script": (
+        "This part is built by your browser from the answers saved on this device. "
+        "Turn on JavaScript to see it."
+    ),
 }
 
 
@@ -55,7 +67,35 @@ def widget(parent: etree.Element, kind: str, widget_id: str, title: str, level: 
         data_debrief=kind, data_ns=namespace, aria_labelledby=f"{widget_id}--title",
     )
     sub(section, f"h{level}", title, True, id=f"{widget_id}--title", class_=f"{PREFIX}-title")
+    if kind in ("checklist", "worksheet"):
+        share_preview(section)
     return section
+
+
+def share_preview(parent: etree.Element) -> None:
+    """Shown when the page is opened from a share link: nothing is saved until the reader says."""
+    box = sub(parent, "div", class_=f"{PREFIX}-share", hidden="hidden", tabindex="-1")
+    sub(box, "p")
+    sub(box, "button", TEXT["share-accept"], type="button", class_=f"{PREFIX}-button",
+        data_act="accept")
+    sub(box, "button", TEXT["share-decline"], type="button", class_=f"{PREFIX}-button",
+        data_act="decline")
+
+
+def log_form(parent: etree.Element, widget_id: str, log_link: str) -> None:
+    """Saves the current ratings as a dated entry of the feedback log."""
+    form = sub(parent, "form", class_=f"{PREFIX}-log-form", hidden="hidden")
+    box = sub(form, "fieldset")
+    sub(box, "legend", TEXT["log-legend"])
+    for key, kind, extra in (("label", "text", {"maxlength": "120", "autocomplete": "off"}),
+                             ("date", "date", {})):
+        field = sub(box, "p")
+        sub(field, "label", TEXT[f"log-{key}"], for_=f"{widget_id}--log-{key}")
+        sub(field, "input", type=kind, id=f"{widget_id}--log-{key}", name=key, required="required",
+            **extra)
+    actions = sub(box, "p")
+    sub(actions, "button", TEXT["log-save"], type="submit", class_=f"{PREFIX}-button")
+    sub(actions, "a", TEXT["log-open"], href=log_link)
 
 
 def status(parent: etree.Element, progress: str) -> etree.Element:
@@ -70,6 +110,7 @@ def tools(parent: etree.Element, kind: str) -> None:
     """Copy-link and reset controls, and the storage notice. Hidden until the script runs."""
     bar = sub(parent, "div", class_=f"{PREFIX}-tools", hidden="hidden")
     sub(bar, "button", TEXT["copy"], type="button", class_=f"{PREFIX}-button", data_act="copy")
+    sub(bar, "button", TEXT["share"], type="button", class_=f"{PREFIX}-button", data_act="share")
     sub(bar, "button", TEXT["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
     sub(confirm, "span", TEXT[f"confirm-{kind}"])
@@ -130,6 +171,11 @@ def weakest(parent: etree.Element) -> None:
     box = sub(parent, "div", class_=f"{PREFIX}-weakest", hidden="hidden")
     sub(box, "p", TEXT["weakest"])
     sub(box, "ul")
+
+
+def drop_if_empty(parent: etree.Element, element: etree.Element) -> None:
+    if not len(element) and not (element.text or "").strip():
+        parent.remove(element)
 
 
 def error_box(parent: etree.Element, message: str) -> etree.Element:

@@ -43,6 +43,19 @@ def type_text_list(value: Any, what: str) -> tuple[str, ...]:
     return texts
 
 
+def type_previous_ids(value: Any) -> dict[str, tuple[str, ...]]:
+    """`current-id: [old-id, ...]`: answers saved under an old id carry over to the current one."""
+    fix = "write `previous_ids:` then lines like `  current-id: [old-id]`"
+    if not isinstance(value, dict) or not value:
+        raise WidgetProblem("previous_ids must map current ids to old ones", fix)
+    previous = {}
+    for current, old in value.items():
+        olds = old if isinstance(old, list) else [old]
+        previous[check_id(current, "previous_ids key")] = tuple(
+            check_id(o, f"old id of '{current}'") for o in olds)
+    return previous
+
+
 def type_scale(value: Any) -> tuple[str, ...]:
     points = type_text_list(value, "scale")
     if not MIN_SCALE <= len(points) <= MAX_SCALE:

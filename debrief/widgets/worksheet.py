@@ -9,7 +9,13 @@ from . import render
 from .block import Item, Widget, WidgetBlock
 from .ids import plain_text
 from .problems import WidgetProblem
-from .validate import type_criteria, type_heading_level, type_scale, type_widget_id
+from .validate import (
+    type_criteria,
+    type_heading_level,
+    type_previous_ids,
+    type_scale,
+    type_widget_id,
+)
 
 
 class Worksheet(WidgetBlock):
@@ -25,6 +31,8 @@ class Worksheet(WidgetBlock):
       when missing), `hint`, `guide` (a link to the page that helps improve it) and `anchors`
       (one short description per scale point).
     - `level`: the heading level of the title, 2 to 6 (default 2).
+    - `previous_ids`: `current-id: [old-id]` for the block or its items, so answers saved under
+      an old id carry over after a rename.
 
     Content: optional Markdown shown above the criteria.
     """
@@ -35,6 +43,7 @@ class Worksheet(WidgetBlock):
         "scale": ((), type_scale),
         "criteria": ((), type_criteria),
         "level": (2, type_heading_level),
+        "previous_ids": ({}, type_previous_ids),
     }
     REQUIRED = ("id", "criteria")
 
@@ -69,6 +78,8 @@ class Worksheet(WidgetBlock):
         summary = render.sub(section, "div", class_=f"{render.PREFIX}-footer")
         render.status(summary, f"0 of {len(self.options['criteria'])} rated")
         render.weakest(summary)
+        if self.page.site and self.page.site.log_link:
+            render.log_form(summary, widget_id, self.page.site.log_link)
         render.tools(summary, self.NAME)
         return section
 
@@ -76,8 +87,7 @@ class Worksheet(WidgetBlock):
         return self.intro
 
     def finish(self, block: etree.Element) -> Widget:
-        if not len(self.intro) and not (self.intro.text or "").strip():
-            block.remove(self.intro)
+        render.drop_if_empty(block, self.intro)
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
                       tuple(Item(c.id, plain_text(c.label), c.guide)
                             for c in self.options["criteria"]),

@@ -10,11 +10,14 @@ from pathlib import Path
 def test_manifest_lists_every_widget_of_the_built_site(built_site: Path) -> None:
     manifest = json.loads((built_site / "assets" / "debrief" / "manifest.json").read_text())
     assert manifest["version"] == 1 and manifest["site"] == "debrief"
+    assert manifest["pages"] == {"progress": "progress/#my-progress",
+                                 "feedback-log": "log/#feedback-log"}
     listed = {w["id"]: w for w in manifest["widgets"]}
     found = {}
     for html in built_site.rglob("index.html"):
         text = html.read_text()
-        for match in re.finditer(r'<section [^>]*id="([a-z0-9-]+)"[^>]*>', text):
+        widgets = r'<section [^>]*data-debrief="[a-z]+"[^>]*id="([a-z0-9-]+)"'
+        for match in re.finditer(widgets, text):
             section = text[match.start():text.index("</section>", match.start())]
             count = len(re.findall(r"<(?:li|fieldset) [^>]*data-item=", section))
             found[match.group(1)] = (html.parent.relative_to(built_site).as_posix(), count)

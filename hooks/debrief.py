@@ -11,10 +11,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from debrief.assets import shipped_assets
 from debrief.site import SiteWidgets, site_settings
 
 EXTENSION = "debrief.widgets"
-ASSETS = Path(__import__("debrief").__file__).parent / "assets"
 ASSET_DIR = "assets/debrief"
 
 site: SiteWidgets | None = None
@@ -40,8 +40,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert site is not None
-    for asset in sorted(ASSETS.iterdir()):
-        files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+    for name, content in shipped_assets().items():
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
     site.files = files
     site.check_log_page(log_page_required)
     return files

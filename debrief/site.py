@@ -104,7 +104,8 @@ class SiteWidgets:
                 "kind": p.widget.kind,
                 "title": p.widget.title,
                 "page": {"url": p.page.url, "title": p.page.title or "",
-                         "section": p.page.parent.title if p.page.parent else ""},
+                         # a page outside every section stands for itself
+                         "section": p.page.parent.title if p.page.parent else p.page.title},
                 "items": [{"id": i.id, "text": i.text,
                            **({"guide": self.linked_url(p.page, i.guide)} if i.guide else {})}
                           for i in p.widget.items],

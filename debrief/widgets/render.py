@@ -121,10 +121,12 @@ def tools(parent: etree.Element, kind: str) -> None:
     sub(parent, "p", TEXT["unavailable"], class_=f"{PREFIX}-notice", hidden="hidden")
 
 
+# Controls carry autocomplete="off": on a full back navigation the browser would otherwise put
+# back their old state on top of what the script restored from storage.
 def checklist_item(parent: etree.Element, item_id: str, text: str) -> None:
     item = sub(parent, "li", data_item=item_id)
     label = sub(item, "label")
-    sub(label, "input", type="checkbox", data_item=item_id)
+    sub(label, "input", type="checkbox", data_item=item_id, autocomplete="off")
     sub(label, "span", text, True)
 
 
@@ -143,7 +145,7 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
                in enumerate(zip(scale, item.anchors or ("",) * len(scale), strict=True), 1)]
     for value, point, anchor in levels:
         label = sub(choices, "label")
-        radio = sub(label, "input", type="radio", name=name, value=str(value))
+        radio = sub(label, "input", type="radio", name=name, value=str(value), autocomplete="off")
         if value == 0:
             radio.set("checked", "checked")
         level = sub(label, "span", point, class_=f"{PREFIX}-level")
@@ -159,7 +161,7 @@ def notes(parent: etree.Element, widget_id: str, limit: int) -> None:
     box = sub(parent, "div", class_=f"{PREFIX}-notes")
     sub(box, "label", TEXT["notes"], for_=f"{widget_id}--notes")
     sub(box, "textarea", id=f"{widget_id}--notes", maxlength=str(limit), rows="4",
-        aria_describedby=f"{widget_id}--notes-limit")
+        autocomplete="off", aria_describedby=f"{widget_id}--notes-limit")
     sub(box, "p", TEXT["notes-limit"].format(limit=limit), id=f"{widget_id}--notes-limit",
         class_=f"{PREFIX}-hint")
     # Printing shows this copy of the notes: a textarea prints clipped to its box.

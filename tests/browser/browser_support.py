@@ -1,0 +1,245 @@
+"""Helpers shared by the browser tests: where the widgets are, and how to read their state."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+NAMESPACE = "debrief"  # extra.debrief.namespace in mkdocs.yml
+
+# Pages with widgets, and the widgets each holds, as the built site has them.
+WIDGET_PAGES: dict[str, tuple[str, ...]] = {
+    "": ("home-start",),
+    "after/asking-for-feedback/": ("after-ask-ready",),
+    "prepare/interview-day/": ("prepare-day-before", "prepare-on-the-day"),
+    "prepare/mock-interviews/": ("prepare-mock-interviewer",),
+    "learn/self-rating/": ("learn-self-rating",),
+    "employers/structured-interviews/": ("employers-interview-scorecard",
+                                         "employers-structured-interview"),
+}
+
+CHECKLIST_PAGE, CHECKLIST = "after/asking-for-feedback/", "after-ask-ready"
+CHECKLIST_ITEMS = ("thank-you-sent", "decision-received", "right-person", "two-questions",
+                   "easy-format", "notes-ready", "listen-mindset")
+WORKSHEET_PAGE, WORKSHEET = "learn/self-rating/", "learn-self-rating"
+CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation", "examples",
+            "questions-asked", "closing")
+
+SAVED = "Saved on this device."
+NOT_SAVED = "Not saved: this browser blocks storage."
+
+
+DOC_KEY = f"debrief:{NAMESPACE}"  # all of the site's answers, one JSON document (schema v2)
+
+
+def v1_key(widget_id: str) -> str:
+    """Where schema v1 kept one widget's answers; the script migrates these into DOC_KEY."""
+    return f"debrief:{NAMESPACE}:{widget_id}"
+
+
+def open_page(page: Page, url: str) -> Page:
+    """Load `url` and wait until the script has set up every widget on it."""
+    page.goto(url)
+    wait_ready(page)
+    return page
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the page has widgets and the script has set up each of them."""
+    page.wait_for_function(
+        "() => { const all = [...document.querySelectorAll('.debrief[data-debrief]')];"
+        " return all.length > 0 && all.every((w) => w.dataset.ready === '1'); }"
+    )
+
+
+def widget(page: Page, widget_id: str) -> Locator:
+    return page.locator(f"section.debrief#{widget_id}")
+
+
+def box(page: Page, widget_id: str, item: str) -> Locator:
+    return widget(page, widget_id).locator(f'input[type=checkbox][data-item="{item}"]')
+
+
+def item_label(page: Page, widget_id: str, item: str) -> Locator:
+    """The visible text of a checklist item: what a reader clicks."""
+    return widget(page, widget_id).locator(f'li[data-item="{item}"] label span')
+
+
+def radio(page: Page, widget_id: str, criterion: str, value: int) -> Locator:
+    return page.locator(f'input[type=radio][name="{widget_id}--{criterion}"][value="{value}"]')
+
+
+def rate(page: Page, widget_id: str, criterion: str, value: int) -> None:
+    """Choose a rating by clicking its label, as a reader would."""
+    radio(page, widget_id, criterion, value).locator("xpath=..").click()
+
+
+def progress(page: Page, widget_id: str) -> Locator:
+    return widget(page, widget_id).locator(".debrief-status .debrief-progress")
+
+
+def saved(page: Page, widget_id: str) -> Locator:
+    return widget(page, widget_id).locator(".debrief-status .debrief-saved")
+
+
+def notes(page: Page, widget_id: str) -> Locator:
+    return page.locator(f"textarea#{widget_id}--notes")
+
+
+def stored_doc(page: Page) -> dict[str, Any] | None:
+    raw = page.evaluate("(k) => localStorage.getItem(k)", DOC_KEY)
+    return None if raw is None else json.loads(raw)
+
+
+def stored(page: Page, widget_id: str) -> dict[str, Any] | None:
+    """A widget's saved answers with the document's version as "v": only the items ticked and
+    the criteria rated (the script also keeps unticked ones as false and unrated ones as 0)."""
+    doc = stored_doc(page)
+    if doc is None or widget_id not in doc["widgets"]:
+        return None
+    state = {**doc["widgets"][widget_id], "v": doc["v"]}
+    for part in ("items", "ratings"):
+        state[part] = {k: v for k, v in (state.get(part) or {}).items() if v}
+    return state
+
+
+def stored_widgets(page: Page) -> list[str]:
+    """The ids of the widgets with saved answers."""
+    doc = stored_doc(page)
+    return sorted(doc["widgets"]) if doc else []
+
+
+def put_state(page: Page, widget_id: str, state: dict[str, Any]) -> None:
+    """Save answers for a widget as another tab of the site would."""
+    page.evaluate("""([k, id, state]) => {
+        const doc = JSON.parse(localStorage.getItem(k)) || {v: 2, widgets: {}, log: []};
+        doc.widgets[id] = state;
+        localStorage.setItem(k, JSON.stringify(doc));
+    }""", [DOC_KEY, widget_id, state])
+
+
+def header_bottom(page: Page) -> float:
+    """Where Material's sticky header ends, in viewport pixels."""
+    return page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+
+
+def top_of(locator: Locator) -> float:
+    return locator.evaluate("(e) => e.getBoundingClientRect().top")
+
+
+def expect_checked(page: Page, widget_id: str, ticked: set[str], items: tuple[str, ...]) -> None:
+    for item in items:
+        if item in ticked:
+            expect(box(page, widget_id, item)).to_be_checked()
+        else:
+            expect(box(page, widget_id, item)).not_to_be_checked()
+
+
+def tab_to(page: Page, target: Locator, within: Locator, limit: int = 10) -> None:
+    """Press Tab until `target` has the focus, never leaving `within` on the way."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("(e) => e === document.activeElement"):
+            return
+        assert within.evaluate("(e) => e.contains(document.activeElement)"), (
+            "Tab left the widget before reaching " + target.evaluate("(e) => e.outerHTML"))
+    raise AssertionError(f"{limit} presses of Tab did not reach the target")
+
+
+# ---- The progress page, the feedback log, and the one document of answers (schema v2) ----------
+# Added for test_progress_page, test_feedback_log, test_export_import, test_share_link,
+# test_content_changes and test_tabs.
+
+DOC_KEY = f"debrief:{NAMESPACE}"  # all of a site's answers and its log, as one JSON document
+BACKUP_KEY = f"debrief-backup:{NAMESPACE}"  # the document as it was before a replacing import
+PROGRESS_PAGE, PROGRESS_APP = "progress/", "my-progress"
+LOG_PAGE, LOG_APP = "log/", "feedback-log"
+EXPORTED = "2024-06-01T12:00:00.000Z"
+
+
+def saved_json(page: Page, storage_key: str) -> Any:
+    """The JSON saved under a localStorage key, parsed; None if there is nothing."""
+    raw = page.evaluate("(k) => localStorage.getItem(k)", storage_key)
+    return None if raw is None else json.loads(raw)
+
+
+def saved_doc(page: Page) -> dict[str, Any] | None:
+    return saved_json(page, DOC_KEY)
+
+
+def make_doc(widgets: dict[str, Any] | None = None,
+             log: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"v": 2, "widgets": widgets or {}, "log": log or [], "t": EXPORTED}
+
+
+def make_entry(entry_id: str, date: str, ratings: dict[str, int], label: str = "",
+               notes: str = "", worksheet: str = WORKSHEET, t: str = "") -> dict[str, Any]:
+    """A feedback log entry as a worksheet's "Save to log" writes it."""
+    return {"id": entry_id, "worksheet": worksheet, "label": label or f"Interview {entry_id}",
+            "date": date, "ratings": ratings, "notes": notes, "t": t or f"{date}T18:00:00.000Z"}
+
+
+def make_export(widgets: dict[str, Any], log: list[dict[str, Any]],
+                site: str = NAMESPACE) -> dict[str, Any]:
+    """A file as "Export all my answers" writes it."""
+    return {"format": "debrief", "version": 2, "site": site, "exported": EXPORTED,
+            "widgets": widgets, "log": log}
+
+
+def with_storage(url: str, entries: dict[str, Any]) -> dict[str, Any]:
+    """`storage_state` for a new context whose origin (that of `url`) starts with these
+    localStorage entries; values that are not strings are saved as JSON."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return {"cookies": [], "origins": [{
+        "origin": f"{parts.scheme}://{parts.netloc}",
+        "localStorage": [{"name": name, "value": value if isinstance(value, str)
+                          else json.dumps(value)} for name, value in entries.items()],
+    }]}
+
+
+def app(page: Page, app_id: str) -> Locator:
+    """The section of the progress page or of the feedback log."""
+    return page.locator(f"section#{app_id}[data-debrief-app]")
+
+
+def wait_app(page: Page) -> None:
+    """Wait until the script has drawn every progress page or log on the page."""
+    page.wait_for_function(
+        "() => { const all = [...document.querySelectorAll('section[data-debrief-app]')];"
+        " return all.length > 0 && all.every((s) => s.dataset.readyMs !== undefined); }")
+
+
+def open_app(page: Page, url: str) -> Page:
+    page.goto(url)
+    wait_app(page)
+    return page
+
+
+def app_status(page: Page, app_id: str) -> Locator:
+    """The live region above a progress page or log, where its messages appear."""
+    return app(page, app_id).locator("p.debrief-status[role=status]")
+
+
+def choose_file(page: Page, content: bytes | dict[str, Any], name: str = "export.json") -> None:
+    """Pick a file for "Import answers from an export file"."""
+    data = content if isinstance(content, bytes) else json.dumps(content).encode()
+    page.locator("#debrief-import-file").set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": data})
+
+
+def download(page: Page, button_name: str) -> tuple[str, bytes]:
+    """Click a button that downloads a file; its suggested name and its content."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name, exact=True).click()
+    got = info.value
+    with open(got.path(), "rb") as file:
+        return got.suggested_filename, file.read()
+
+
+def site_manifest(site: Any) -> dict[str, Any]:
+    """The manifest of the site built into the folder `site` (a Path)."""
+    return json.loads((site / "assets" / "debrief" / "manifest.json").read_text(encoding="utf-8"))

@@ -1,0 +1,123 @@
+"""Browser fixtures: the built site served on loopback, and Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Error, Page, sync_playwright
+
+# Flags that keep Chromium from calling home: the machine has no network, and tests must see
+# only the requests the site itself makes.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+
+# Generous for a page served from loopback, short enough that a broken wait fails quickly.
+TIMEOUT_MS = 10_000
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium where there is one; else Playwright's own download (None)."""
+    for candidate in (os.environ.get("DEBRIEF_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+_LOC = re.compile(rb"<loc>(https?://[^/<]+/)")
+
+
+class SiteHandler(QuietHandler):
+    """Serves the built site as if it were deployed at its `site_url`.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, after moving the
+    sitemap's URLs to the current protocol and host name but *not* port. Built for
+    https://debrief.example.org/ and served on 127.0.0.1:<port>, no link would match and every
+    click would be a full page load, so instant navigation would go untested. Rewriting the
+    sitemap's origin to the one serving it restores what readers of the deployed site get.
+    """
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0] != "/sitemap.xml":
+            super().do_GET()
+            return
+        body = (Path(self.directory) / "sitemap.xml").read_bytes()
+        found = _LOC.search(body)
+        if found:
+            host, port = self.server.server_address[:2]
+            body = body.replace(found.group(1), f"http://{host}:{port}/".encode())
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(SiteHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context per test, so no test sees another's saved answers."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Opens a page in a fresh context made with the given options (colour scheme, permissions,
+    JavaScript off...); every context it made is closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> Page:
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page_errors(page: Page) -> list[Error]:
+    """Uncaught script errors of `page`, collected from the start of the test."""
+    errors: list[Error] = []
+
+    def record(error: Error) -> None:
+        errors.append(error)
+
+    page.on("pageerror", record)
+    return errors

@@ -1,0 +1,59 @@
+"""Nothing leaves the reader's machine for another origin: not on load, not on instant
+navigation, not while searching, not while using the widgets."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, Request, expect
+
+from .browser_support import (
+    CHECKLIST,
+    CHECKLIST_PAGE,
+    WORKSHEET_PAGE,
+    open_page,
+    rate,
+    wait_ready,
+    widget,
+)
+
+
+def test_every_request_stays_on_the_site_origin(page: Page, site_url: str) -> None:
+    origin = site_url.rstrip("/")
+    requests: list[str] = []
+
+    def record(request: Request) -> None:
+        requests.append(request.url)
+
+    # On the context, so requests of workers (Material's search) are seen too.
+    page.context.on("request", record)
+
+    open_page(page, site_url)
+    open_page(page, site_url + WORKSHEET_PAGE)
+    rate(page, "learn-self-rating", "communication", 3)
+    page.goto(site_url + "references/")  # the page that cites outside sources
+
+    # Instant navigation, by the sidebar and the footer.
+    page.evaluate("window.__marker = 1")
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{CHECKLIST_PAGE}"]').first.click()
+    page.wait_for_url(site_url + CHECKLIST_PAGE)
+    expect(widget(page, CHECKLIST)).to_have_attribute("data-ready", "1")
+    widget(page, CHECKLIST).locator("input[type=checkbox]").first.check()
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url(site_url + "after/refusal-or-silence/")
+    assert page.evaluate("window.__marker") == 1, "instant navigation did not happen"
+
+    # Search: the index is fetched and queried in a worker. Material closes the search 125ms
+    # after every change of location, so let that pass first, as any reader's would.
+    wait_ready(page)
+    page.wait_for_timeout(250)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("feedback")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+
+    assert any(url.endswith("search/search_index.json") for url in requests), (
+        "the search index was never fetched: the search was not exercised")
+    assert len(requests) > 10
+    elsewhere = [url for url in requests if not (
+        url == origin or url.startswith(origin + "/") or url.startswith(("data:", "blob:")))]
+    assert elsewhere == [], "requests left the site's origin:\n" + "\n".join(elsewhere)

@@ -1,0 +1,153 @@
+"""Worksheets: ratings give a running summary and the two weakest criteria with their guides;
+notes are saved, restored, printed from a mirror and limited in length."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from playwright.sync_api import Page, expect
+
+from .browser_support import (
+    CRITERIA,
+    SAVED,
+    WORKSHEET,
+    WORKSHEET_PAGE,
+    notes,
+    open_page,
+    progress,
+    radio,
+    rate,
+    saved,
+    stored,
+    wait_ready,
+    widget,
+)
+
+
+def test_ratings_summary_and_weakest(page: Page, site_url: str, page_errors: list) -> None:
+    open_page(page, site_url + WORKSHEET_PAGE)
+    sheet = widget(page, WORKSHEET)
+    weakest = sheet.locator(".debrief-weakest")
+    expect(progress(page, WORKSHEET)).to_have_text("0 of 7 rated.")
+    expect(weakest).to_be_hidden()
+
+    rate(page, WORKSHEET, "communication", 4)
+    expect(progress(page, WORKSHEET)).to_have_text("1 of 7 rated, average 4.0 of 5.")
+    expect(weakest).to_be_visible()
+    expect(weakest.locator("li")).to_have_count(1)
+
+    rate(page, WORKSHEET, "content-knowledge", 2)
+    rate(page, WORKSHEET, "interpersonal", 5)
+    expect(progress(page, WORKSHEET)).to_have_text("3 of 7 rated, average 3.7 of 5.")
+    expect(saved(page, WORKSHEET)).to_have_text(SAVED)
+    expect(weakest.locator("p")).to_have_text("Weakest so far")
+    expect(weakest.locator("li")).to_have_text([
+        "Content knowledge: Weak. How to improve: Content knowledge",
+        "Communication: Strong. How to improve: Communication",
+    ])
+    data = stored(page, WORKSHEET)
+    assert data["v"] == 2
+    assert data["ratings"] == {"communication": 4, "content-knowledge": 2, "interpersonal": 5}
+
+    # Each link is the criterion's own guide, and leads to a real page.
+    for link, criterion in zip(weakest.locator("li a").all(), ("content-knowledge",
+                                                               "communication"), strict=True):
+        guide = sheet.locator(f'fieldset[data-item="{criterion}"] .debrief-guide a')
+        assert link.get_attribute("href") == guide.get_attribute("href")
+        target = urljoin(page.url, link.get_attribute("href"))
+        assert target.startswith(site_url) and target != page.url
+        response = page.request.get(target)
+        assert response.status == 200, target
+        assert "<article" in response.text()
+
+    # A rating changed to "Not rated" leaves the summary and the weakest list.
+    rate(page, WORKSHEET, "content-knowledge", 0)
+    expect(radio(page, WORKSHEET, "content-knowledge", 0)).to_be_checked()
+    expect(progress(page, WORKSHEET)).to_have_text("2 of 7 rated, average 4.5 of 5.")
+    expect(weakest.locator("li")).to_have_text([
+        "Communication: Strong. How to improve: Communication",
+        "Interpersonal skills: Outstanding. How to improve: Interpersonal skills",
+    ])
+    assert stored(page, WORKSHEET)["ratings"] == {"communication": 4, "interpersonal": 5}
+
+    rate(page, WORKSHEET, "communication", 0)
+    rate(page, WORKSHEET, "interpersonal", 0)
+    expect(progress(page, WORKSHEET)).to_have_text("0 of 7 rated.")
+    expect(weakest).to_be_hidden()
+    assert stored(page, WORKSHEET)["ratings"] == {}
+    assert page_errors == []
+
+
+def test_weakest_link_follows_to_its_guide(page: Page, site_url: str) -> None:
+    open_page(page, site_url + WORKSHEET_PAGE)
+    rate(page, WORKSHEET, "closing", 1)
+    link = widget(page, WORKSHEET).locator(".debrief-weakest a")
+    expect(link).to_have_text("How to improve: Closing and follow-up")
+    link.click()
+    page.wait_for_url(site_url + "after/thank-you/")
+    expect(page.locator("article h1")).to_be_visible()
+
+
+def test_ratings_restored_after_reload(page: Page, site_url: str) -> None:
+    open_page(page, site_url + WORKSHEET_PAGE)
+    ratings = dict(zip(CRITERIA, (1, 2, 3, 4, 5, 1, 2), strict=True))
+    for criterion, value in ratings.items():
+        rate(page, WORKSHEET, criterion, value)
+    expect(progress(page, WORKSHEET)).to_have_text("7 of 7 rated, average 2.6 of 5.")
+    page.reload()
+    wait_ready(page)
+    for criterion, value in ratings.items():
+        expect(radio(page, WORKSHEET, criterion, value)).to_be_checked()
+    expect(progress(page, WORKSHEET)).to_have_text("7 of 7 rated, average 2.6 of 5.")
+    expect(widget(page, WORKSHEET).locator(".debrief-weakest li")).to_have_text([
+        "Communication: Not shown. How to improve: Communication",
+        "Questions you asked: Not shown. How to improve: Questions you asked",
+    ])
+
+
+def test_notes_saved_restored_and_mirrored_for_print(page: Page, site_url: str) -> None:
+    open_page(page, site_url + WORKSHEET_PAGE)
+    text = "Asked about team size.\nForgot to mention the migration project."
+    notes(page, WORKSHEET).fill(text)
+    mirror = widget(page, WORKSHEET).locator(".debrief-notes-print")
+    expect(mirror).to_have_text(text)
+    expect(saved(page, WORKSHEET)).to_have_text(SAVED)
+    assert stored(page, WORKSHEET)["notes"] == text
+
+    page.reload()
+    wait_ready(page)
+    expect(notes(page, WORKSHEET)).to_have_value(text)
+    assert mirror.text_content() == text
+
+
+def test_notes_limited_by_maxlength(page: Page, site_url: str) -> None:
+    open_page(page, site_url + WORKSHEET_PAGE)
+    area = notes(page, WORKSHEET)
+    limit = int(area.get_attribute("maxlength"))
+    assert limit == 2000
+    expect(widget(page, WORKSHEET).locator(f"#{WORKSHEET}--notes-limit")).to_have_text(
+        "Up to 2000 characters. Stays on this device.")
+    area.focus()
+    page.keyboard.insert_text("a" * (limit - 5))
+    page.keyboard.type("bcdefghij")  # five fit, four are refused
+    expect(area).to_have_value("a" * (limit - 5) + "bcdef")
+    assert stored(page, WORKSHEET)["notes"] == "a" * (limit - 5) + "bcdef"
+    page.keyboard.insert_text("more pasted text")
+    expect(area).to_have_value("a" * (limit - 5) + "bcdef")
+    assert len(stored(page, WORKSHEET)["notes"]) == limit
+
+
+def test_other_worksheets_on_the_site_summarise(page: Page, site_url: str) -> None:
+    for path, widget_id in (("prepare/mock-interviews/", "prepare-mock-interviewer"),
+                            ("employers/structured-interviews/",
+                             "employers-interview-scorecard")):
+        open_page(page, site_url + path)
+        sheet = widget(page, widget_id)
+        groups = sheet.locator("fieldset[data-item]")
+        total = groups.count()
+        first, second = (groups.nth(i).get_attribute("data-item") for i in (0, 1))
+        rate(page, widget_id, first, 3)
+        rate(page, widget_id, second, 4)
+        expect(progress(page, widget_id)).to_have_text(f"2 of {total} rated, average 3.5 of 5.")
+        expect(sheet.locator(".debrief-weakest li")).to_have_count(2)
+        assert stored(page, widget_id)["ratings"] == {first: 3, second: 4}

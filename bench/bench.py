@@ -1,19 +1,25 @@
 """Debrief's size and speed figures, measured in one run: `make bench`.
 
-1. Widget JS + CSS, gzipped, against the 4 KB budget (and mkdocs-quiz's 11.8 KB).
+1. Our assets as shipped (minified, gzipped) per kind of page: widget pages against 4 KB (and
+   mkdocs-quiz's 11.8 KB), the progress page and the log against 6 KB more.
 2. Build time of the real site with the widgets against the same site with them turned off.
 3. Generated sites of 100 and 1,000 pages with widgets: the widgets' Markdown work must grow
    linearly; whole builds are shown with and without widgets for comparison.
+4. In Chromium: the progress page and the log restoring 50 widgets and 20 log entries, timed
+   with performance.now() by the page itself, against 50 ms.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import markdown
@@ -21,9 +27,11 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from debrief.assets import shipped_assets
+
 ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "debrief" / "assets"
 BUDGET = 4 * 1024
+APP_BUDGET = 6 * 1024
 QUIZ = 11.8 * 1024
 ROUNDS = 5
 
@@ -57,11 +65,15 @@ Some text about interview number {n}, with a [link](page-{next}.md).
 
 
 def asset_sizes() -> None:
-    files = [ASSETS / "debrief.js", ASSETS / "debrief.css"]
-    raw = sum(len(f.read_bytes()) for f in files)
-    packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
-    print(f"assets: {raw} B raw, {packed} B gzipped = {packed / BUDGET:.2f} of the 4 KB budget, "
-          f"{packed / QUIZ:.2f}x mkdocs-quiz")
+    shipped = {name: len(gzip.compress(text.encode(), 9))
+               for name, text in shipped_assets().items()}
+    widgets = shipped["debrief.js"] + shipped["debrief.css"]
+    print(f"assets on widget pages: {widgets} B gzipped = {widgets / BUDGET:.2f} of the 4 KB "
+          f"budget, {widgets / QUIZ:.2f}x mkdocs-quiz")
+    shared = shipped["debrief-app.js"] + shipped["debrief-app.css"]
+    for page in ("progress", "feedback-log"):
+        extra = shared + shipped[f"debrief-{page}.js"]
+        print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
 
 
 def timed_build(config_file: Path, site_dir: Path) -> float:
@@ -134,6 +146,62 @@ def scaling(work: Path) -> None:
           "faster than linearly with or without widgets)")
 
 
+def restore_site(work: Path) -> Path:
+    """25 pages of one checklist and one worksheet each (50 widgets), a progress page, a log."""
+    config = generated_site(work, 25, widgets=True)
+    docs = config.parent / "docs"
+    (docs / "progress.md").write_text("# Progress\n\n/// progress | All\n///\n")
+    (docs / "log.md").write_text("# Log\n\n/// feedback-log | Log\n///\n")
+    build(load_config(str(config), site_dir=str(work / "restore-site")))
+    return work / "restore-site"
+
+
+def saved_answers(count: int = 25, entries: int = 20) -> dict:
+    ratings = {"communication": 2, "evidence": 4, "questions": 3, "closing": 1}
+    widgets = {}
+    for n in range(count):
+        widgets[f"check-{n}"] = {"items": {"stories": True, "research": n % 2 == 0}}
+        widgets[f"rate-{n}"] = {"ratings": ratings, "notes": "Notes " * 20}
+    log = [{"id": f"e{n}", "worksheet": "rate-0", "label": f"Company {n}, Analyst",
+            "date": f"2026-{1 + n % 12:02d}-{1 + n:02d}", "notes": "Went well " * 10,
+            "ratings": {k: 1 + (v + n) % 5 for k, v in ratings.items()}, "t": "2026-11-01"}
+           for n in range(entries)]
+    return {"v": 2, "widgets": widgets, "log": log}
+
+
+def restore_times(work: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.conftest import CHROMIUM_ARGS, QuietHandler, chromium_path
+
+    site = restore_site(work)
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        page.evaluate("(doc) => localStorage.setItem('debrief:generated', JSON.stringify(doc))",
+                      saved_answers())
+        for name in ("progress", "log"):
+            draws, readies = [], []
+            for _ in range(ROUNDS):
+                page.goto(f"{url}{name}/")
+                app = page.locator("section[data-debrief-app][data-ready-ms]")
+                app.wait_for()
+                draws.append(float(app.get_attribute("data-draw-ms")))
+                readies.append(float(app.get_attribute("data-ready-ms")))
+            print(f"{name} page, 50 widgets and 20 log entries: drawn in "
+                  f"{statistics.median(draws):.1f} ms = {statistics.median(draws) / 50:.2f} of "
+                  f"the 50 ms budget; {statistics.median(readies):.1f} ms with loading the "
+                  f"manifest and module (median of {ROUNDS})")
+        browser.close()
+    server.shutdown()
+
+
 def main() -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     sys.setrecursionlimit(10_000)
@@ -141,6 +209,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         overhead(Path(tmp))
         scaling(Path(tmp))
+        restore_times(Path(tmp))
 
 
 if __name__ == "__main__":

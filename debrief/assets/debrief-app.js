@@ -18,8 +18,7 @@ export const el = (tag, props = {}, ...children) => {
 export const button = (text, onclick, props = {}) =>
   el("button", { type: "button", class: "debrief-button", onclick, ...props }, text);
 export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-export const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 6e4)
-  .toISOString().slice(0, 10);
+export const today = () => new Date().toLocaleDateString("sv"); // local date as YYYY-MM-DD
 
 export const confirmBar = (question, yes, onyes) => {
   const bar = el("p", { class: "debrief-confirm" }, el("span", {}, question), " ");

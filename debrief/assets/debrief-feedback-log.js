@@ -29,6 +29,11 @@ const chart = (worksheet, entries) => {
     label.textContent = String(n + 1);
     box.append(label);
   });
+  entries.forEach((entry, n) => {
+    const label = svg("text", { x: x(n), y: height - 6, "text-anchor": "middle", class: "debrief-axis" });
+    label.textContent = entry.date;
+    box.append(label);
+  });
   worksheet.items.forEach((item, c) => {
     const colour = COLOURS[c % COLOURS.length];
     const rated = entries.map((e, n) => [n, e.ratings[item.id] | 0]).filter(([, v]) => v);

@@ -209,8 +209,7 @@
     if (notes) notes.addEventListener("input", change);
     if (form) {
       form.hidden = false;
-      form.date.value = new Date(Date.now() - new Date().getTimezoneOffset() * 6e4)
-        .toISOString().slice(0, 10);
+      form.date.value = new Date().toLocaleDateString("sv"); // today, local, as YYYY-MM-DD
       form.addEventListener("submit", (e) => {
         e.preventDefault();
         const { ratings } = answers();

@@ -18,7 +18,7 @@ const chart = (worksheet, entries) => {
   const points = worksheet.scale.length;
   const width = 600;
   const height = 240;
-  const x = (n) => 40 + (entries.length === 1 ? (width - 60) / 2 : (n * (width - 60)) / (entries.length - 1));
+  const x = (n) => 60 + (entries.length === 1 ? (width - 120) / 2 : (n * (width - 120)) / (entries.length - 1));
   const y = (v) => height - 30 - ((v - 1) * (height - 50)) / Math.max(points - 1, 1);
   const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${worksheet.id}-chart-title` });
   box.append(svg("title", { id: `${worksheet.id}-chart-title` }));

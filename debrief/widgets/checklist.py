@@ -108,7 +108,7 @@ class Checklist(WidgetBlock):
             return None  # type: ignore[return-value]
         for item_id, text in items:
             render.checklist_item(items_list, item_id, text)
-        footer = render.sub(block, "div", class_=f"{render.PREFIX}-footer")
+        footer = render.controls(block, "footer")
         render.status(footer, f"0 of {len(items)} done")
         render.tools(footer, self.NAME)
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,

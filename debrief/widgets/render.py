@@ -44,6 +44,12 @@ TEXT = {
 }
 
 
+def controls(parent: etree.Element, name: str) -> etree.Element:
+    """A box of controls and their messages. The theme's search leaves it out of its index: a
+    search for "weak" should find advice, not every rating scale on the site."""
+    return sub(parent, "div", class_=f"{PREFIX}-{name}", data_search_exclude="true")
+
+
 def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,
         **attrs: str) -> etree.Element:
     """Append a child element; attribute names use `_` for `-` and drop a trailing `_`.
@@ -74,7 +80,9 @@ def widget(parent: etree.Element, kind: str, widget_id: str, title: str, level: 
 
 def share_preview(parent: etree.Element) -> None:
     """Shown when the page is opened from a share link: nothing is saved until the reader says."""
-    box = sub(parent, "div", class_=f"{PREFIX}-share", hidden="hidden", tabindex="-1")
+    box = controls(parent, "share")
+    box.set("hidden", "hidden")
+    box.set("tabindex", "-1")
     sub(box, "p")
     sub(box, "button", TEXT["share-accept"], type="button", class_=f"{PREFIX}-button",
         data_act="accept")
@@ -139,7 +147,7 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
     if item.hint:
         sub(fieldset, "p", item.hint, True, class_=f"{PREFIX}-hint", id=f"{name}--hint")
         fieldset.set("aria-describedby", f"{name}--hint")
-    choices = sub(fieldset, "div", class_=f"{PREFIX}-scale")
+    choices = controls(fieldset, "scale")
     levels = [(0, TEXT["not-rated"], "")]
     levels += [(n, point, anchor) for n, (point, anchor)
                in enumerate(zip(scale, item.anchors or ("",) * len(scale), strict=True), 1)]
@@ -158,7 +166,7 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
 
 
 def notes(parent: etree.Element, widget_id: str, limit: int) -> None:
-    box = sub(parent, "div", class_=f"{PREFIX}-notes")
+    box = controls(parent, "notes")
     sub(box, "label", TEXT["notes"], for_=f"{widget_id}--notes")
     sub(box, "textarea", id=f"{widget_id}--notes", maxlength=str(limit), rows="4",
         autocomplete="off", aria_describedby=f"{widget_id}--notes-limit")

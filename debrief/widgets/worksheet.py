@@ -75,7 +75,7 @@ class Worksheet(WidgetBlock):
         for criterion in self.options["criteria"]:
             render.criterion(section, widget_id, self.options["scale"], criterion)
         render.notes(section, widget_id, self.page.notes_limit)
-        summary = render.sub(section, "div", class_=f"{render.PREFIX}-footer")
+        summary = render.controls(section, "footer")
         render.status(summary, f"0 of {len(self.options['criteria'])} rated")
         render.weakest(summary)
         if self.page.site and self.page.site.log_link:

@@ -12,7 +12,7 @@ from pymdownx.blocks.block import Block
 
 from . import render
 from .problems import WidgetProblem, report
-from .source import REFERENCE, HeaderTracker
+from .source import HeaderTracker
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,10 @@ class WidgetBlock(Block):
     # without a word: every mistake becomes a problem that names the line and the fix.
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         self.argument = (arg or "").strip()
-        header = self.page.headers.claim(self.NAME, arg, options)
+        header = self.page.headers.claim(self.NAME, arg)
         self.line = header.line if header else None
-        if header and REFERENCE in options:
-            options = header.options
+        # The source preprocessor has read the options and taken them out of pymdownx's way.
+        options = {**(header.options if header else {}), **options}
         self.options = {name: default for name, (default, _) in self.option_spec.items()}
         for name, value in options.items():
             if name not in self.option_spec or name == "attrs":

@@ -4,9 +4,10 @@ Python-Markdown hands block processors paragraphs, not line numbers. This prepro
 first, notes the line of every widget header outside code fences, and lets each block claim
 its header in document order, so that problems can name a line.
 
-It also reads each block's options once, with libyaml where PyYAML has it, and leaves
-pymdownx a one-line reference in their place: pymdownx would parse them again with PyYAML's
-pure-Python loader, which alone cost more than the rest of the widgets' build time.
+It also reads each block's options once, with libyaml where PyYAML has it, and blanks them
+out: pymdownx would parse them again with PyYAML's pure-Python loader, which alone cost more
+than the rest of the widgets' build time. A block then finds its options through its header,
+which it claims by name and title in document order; a header no block claims is reported.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from markdown.preprocessors import Preprocessor
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-REFERENCE = "debrief-options"
 
 
 def _indent(line: str) -> int:
@@ -78,7 +78,7 @@ class HeaderTracker(Preprocessor):
         return out
 
     def read_options(self, header: Header, index: int, indent: str, out: list[str]) -> None:
-        """Parse the option lines under the header at `index`; replace them by a reference."""
+        """Parse the option lines under the header at `index`, and blank them out."""
         depth = len(indent.expandtabs(4)) + 4
         end = index + 1
         while end < len(self.lines) and _indent(self.lines[end]) >= depth:
@@ -99,23 +99,18 @@ class HeaderTracker(Preprocessor):
             header.error = (header.line + 1, "its options are not a set of `key: value` lines")
             return
         header.options = options
-        out[index + 1] = f"{' ' * depth}{REFERENCE}: {len(self.headers) - 1}"
-        for blank in range(index + 2, end):
+        for blank in range(index + 1, end):
             out[blank] = ""
 
     def source_line(self, index: int) -> int:
         """The 1-based line in the author's file of the 0-based Markdown line `index`."""
         return index + 1 + self.line_offset
 
-    def claim(self, name: str, title: str | None, options: dict[str, Any]) -> Header | None:
-        """Mark this block's header as read: the one its options refer to, else the next one."""
-        reference = options.get(REFERENCE)
-        if isinstance(reference, int) and 0 <= reference < len(self.headers):
-            header = self.headers[reference]
-        else:
-            waiting = [h for h in self.headers if not h.claimed and h.name == name]
-            exact = [h for h in waiting if h.title == (title or "")]
-            header = (exact or waiting or [None])[0]
+    def claim(self, name: str, title: str | None) -> Header | None:
+        """Mark this block's header as read: the next unclaimed one of its name and title."""
+        waiting = [h for h in self.headers if not h.claimed and h.name == name]
+        exact = [h for h in waiting if h.title == (title or "")]
+        header = (exact or waiting or [None])[0]
         if header is not None:
             header.claimed = True
         return header

@@ -90,6 +90,7 @@ def config_without_widgets(work: Path) -> Path:
     config["markdown_extensions"] = [e for e in config["markdown_extensions"]
                                      if e != "debrief.widgets"]
     config["docs_dir"] = str(ROOT / "docs")
+    config.pop("watch", None)  # relative to the real config; only `serve` uses it
     config["validation"] = {"anchors": "info"}  # widget title anchors are gone, links stay
     path = work / "mkdocs-off.yml"
     path.write_text(yaml.safe_dump(config))

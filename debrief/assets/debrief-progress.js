@@ -182,14 +182,15 @@ export const draw = (api, ns, manifest, root, home) => {
   const entries = doc.log.slice().sort((a, b) => b.date.localeCompare(a.date));
   const byId = new Map(manifest.widgets.map((w) => [w.id, w]));
   const options = [
-    ...widgets.filter((w) => w.done || w.notes).map((w) => ({ key: `w:${w.id}`, label: w.title, widget: w })),
-    ...entries.filter((e) => byId.has(e.worksheet)).map((e) => ({ key: `e:${e.id}`,
+    ...widgets.filter((w) => w.done || w.notes).map((w) => ({ label: w.title, widget: w })),
+    ...entries.filter((e) => byId.has(e.worksheet)).map((e) => ({
       label: `Log entry: ${e.label} (${e.date})`, entry: e })),
   ];
   const picks = el("fieldset", { class: "debrief-picks" }, el("legend", {}, "Choose what to include"),
-    options.length ? options.map((o) => el("label", {}, el("input", { type: "checkbox", value: o.key, checked: true }), " ", o.label))
+    options.length ? options.map((o) => el("label", {}, o.box = el("input", { type: "checkbox", checked: true }), " ", o.label))
       : el("p", {}, "Nothing started yet: tick or rate something first."));
-  const chosen = () => options.filter((o) => picks.querySelector(`input[value="${o.key}"]`)?.checked);
+  // Kept by reference: ids from an imported file must never become part of a selector.
+  const chosen = () => options.filter((o) => o.box.checked);
   const summary = () => {
     const lines = [`# Debrief summary, ${today()}`, ""];
     for (const o of chosen()) {

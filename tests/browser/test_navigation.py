@@ -70,18 +70,24 @@ def test_instant_navigation_away_and_back_keeps_state_and_saving(
     assert page_errors == []
 
 
+def away_and_back(page: Page, site_url: str, meanwhile=lambda: None) -> None:
+    """To the next page and back by the footer links (instant navigation)."""
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url(site_url + NEXT_PAGE)
+    wait_ready(page)
+    meanwhile()
+    page.locator("a.md-footer__link--prev").click()
+    page.wait_for_url(site_url + CHECKLIST_PAGE)
+    expect(widget(page, CHECKLIST)).to_have_attribute("data-ready", "1")
+
+
 def test_round_trip_by_footer_links_keeps_state(page: Page, site_url: str,
                                                page_errors: list) -> None:
     open_page(page, site_url + CHECKLIST_PAGE)
     box(page, CHECKLIST, "easy-format").check()
     mark_document(page)
 
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(site_url + NEXT_PAGE)
-    wait_ready(page)
-    page.locator("a.md-footer__link--prev").click()
-    page.wait_for_url(site_url + CHECKLIST_PAGE)
-    expect(widget(page, CHECKLIST)).to_have_attribute("data-ready", "1")
+    away_and_back(page, site_url)
 
     assert_same_document(page)
     expect_checked(page, CHECKLIST, {"easy-format"}, CHECKLIST_ITEMS)
@@ -97,14 +103,9 @@ def test_state_changed_on_another_page_shows_on_return(page: Page, site_url: str
     open_page(page, site_url + CHECKLIST_PAGE)
     box(page, CHECKLIST, "thank-you-sent").check()
     mark_document(page)
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(site_url + NEXT_PAGE)
-    wait_ready(page)
     # Meanwhile another tab of the same site changes the answers.
-    put_state(page, CHECKLIST, {"items": {"right-person": True}})
-    page.locator("a.md-footer__link--prev").click()
-    page.wait_for_url(site_url + CHECKLIST_PAGE)
-    expect(widget(page, CHECKLIST)).to_have_attribute("data-ready", "1")
+    away_and_back(page, site_url,
+                  meanwhile=lambda: put_state(page, CHECKLIST, {"items": {"right-person": True}}))
     assert_same_document(page)
     expect_checked(page, CHECKLIST, {"right-person"}, CHECKLIST_ITEMS)
 

@@ -53,7 +53,8 @@ export const draw = (api, ns, manifest, root, home) => {
   const doc = api.read(ns);
   const worksheets = manifest.widgets.filter((w) => w.kind === "worksheet");
   const groups = worksheets.map((w) => [w, doc.log.filter((e) => e.worksheet === w.id)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.t.localeCompare(b.t))]).filter(([, e]) => e.length);
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.t || "").localeCompare(b.t || ""))])
+    .filter(([, e]) => e.length);
   if (!groups.length) {
     const first = worksheets[0];
     root.replaceChildren(el("p", {}, "No entries yet. After an interview, rate yourself on a worksheet and choose ",

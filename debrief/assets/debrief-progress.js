@@ -76,7 +76,9 @@ const merge = (mine, theirs) => {
     if (!widgets[id] || (state.t || "") > (widgets[id].t || "")) widgets[id] = state;
   }
   const log = new Map(mine.log.map((e) => [e.id, e]));
-  theirs.log.forEach((e) => { if (!log.has(e.id) || e.t > log.get(e.id).t) log.set(e.id, e); });
+  theirs.log.forEach((e) => {
+    if (!log.has(e.id) || (e.t || "") > (log.get(e.id).t || "")) log.set(e.id, e);
+  });
   return { v: 2, widgets, log: [...log.values()] };
 };
 
@@ -111,8 +113,11 @@ export const draw = (api, ns, manifest, root, home) => {
   const fileInput = el("input", { type: "file", id: "debrief-import-file", accept: ".json,application/json" });
   const choice = el("div", { class: "debrief-import-choice" });
   const showErrors = (problems) => {
+    // As in GOV.UK's error summary, each link puts the focus on the field it is about; the
+    // theme's instant navigation must not see the click, or it moves the focus back to the page.
+    const toField = (e) => { e.preventDefault(); e.stopPropagation(); fileInput.focus(); };
     errors.replaceChildren(el("h3", {}, "There is a problem"), el("ul", {}, problems.map((p) =>
-      el("li", {}, el("a", { href: "#debrief-import-file" }, p)))));
+      el("li", {}, el("a", { href: "#debrief-import-file", onclick: toField }, p)))));
     errors.hidden = false;
     errors.focus();
   };

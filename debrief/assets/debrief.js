@@ -138,12 +138,12 @@
     };
 
     const preview = (on) => {
-      all("input, textarea").forEach((c) => { c.disabled = on; });
+      all("input, textarea, form button").forEach((c) => { c.disabled = on; });
       banner.hidden = !on;
       if (on) {
         show(shared);
         summarise("");
-        banner.firstChild.textContent = `This is a shared copy: ${progress.textContent} ` +
+        banner.querySelector("p").textContent = `This is a shared copy: ${progress.textContent} ` +
           "Nothing is saved on this device unless you choose to.";
         banner.focus();
       } else {
@@ -179,7 +179,7 @@
         act.copy(`share=${root.id}:${chosen.join(",")}`, "Share link");
       },
       accept: () => {
-        const answers = shared;
+        const answers = { ...shared, notes: stateOf(read(ns)).notes }; // links carry no notes
         preview(false);
         show(answers);
         change();
@@ -212,6 +212,7 @@
       form.date.value = new Date().toLocaleDateString("sv"); // today, local, as YYYY-MM-DD
       form.addEventListener("submit", (e) => {
         e.preventDefault();
+        if (shared) return;
         const { ratings } = answers();
         update(ns, (doc) => doc.log.push({
           id: `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,

@@ -243,3 +243,31 @@ def download(page: Page, button_name: str) -> tuple[str, bytes]:
 def site_manifest(site: Any) -> dict[str, Any]:
     """The manifest of the site built into the folder `site` (a Path)."""
     return json.loads((site / "assets" / "debrief" / "manifest.json").read_text(encoding="utf-8"))
+
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]},
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_report(page: Page, state: str) -> str:
+    """Every axe violation on the whole page, none excused; "" when there is none."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    lines = []
+    for violation in results["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {' '.join(map(str, node['target']))}\n      {node['html'][:160]}\n"
+                     f"      {(node.get('failureSummary') or '').replace(chr(10), ' ')}"
+                     for node in violation["nodes"])
+    return f"axe violations on {page.url} ({state}):\n" + "\n".join(lines) if lines else ""
+
+
+def script_errors(page: Page) -> list[str]:
+    """Uncaught script errors of `page` from now on, as a list that fills as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error.message}\n{error.stack}"))
+    return errors

@@ -44,6 +44,7 @@ from .browser_support import (
     rate,
     saved_doc,
     saved_json,
+    script_errors,
     site_manifest,
     widget,
     with_storage,
@@ -90,7 +91,8 @@ def pwned(page: Page) -> Any:
 # ---- 1. Round trip ----------------------------------------------------------------------------
 
 
-def test_export_delete_import_round_trip(page: Page, site_url: str, built_site: Path) -> None:
+def test_export_delete_import_round_trip(page: Page, site_url: str, built_site: Path,
+                                         page_errors: list) -> None:
     open_page(page, site_url + CHECKLIST_PAGE)
     for item in ("thank-you-sent", "two-questions", "listen-mindset"):
         item_label(page, CHECKLIST, item).click()
@@ -173,6 +175,7 @@ def test_export_delete_import_round_trip(page: Page, site_url: str, built_site: 
     expect(log.locator(f'td[data-criterion=communication][data-entry="{first}"]')).to_have_text("4")
     expect(log.locator(f'td[data-criterion=communication][data-entry="{second}"]')).to_have_text("3")
     expect(log.locator(f'td[data-criterion=closing][data-entry="{second}"]')).to_have_text("5")
+    assert page_errors == []
 
 
 # ---- 2. Files that must be refused, and payloads that must stay text --------------------------
@@ -239,6 +242,16 @@ def test_bad_file_is_refused_with_an_error_summary(new_page: Callable[..., Page]
         "0 tools and 0 log entries")
 
 
+def test_error_summary_link_moves_focus_to_the_file_input(page: Page, site_url: str) -> None:
+    """As in the GOV.UK pattern: following a problem's link puts the reader in the field."""
+    open_app(page, site_url + PROGRESS_PAGE)
+    choose_file(page, b"{")
+    summary = app(page, PROGRESS_APP).locator(".debrief-error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#debrief-import-file")).to_be_focused()
+
+
 PAYLOAD_ENTRY = make_entry("epayload", "2024-03-01", {"communication": 2, "closing": 4},
                            IMG, SCRIPT)
 PAYLOAD_FILE = make_export(
@@ -247,7 +260,8 @@ PAYLOAD_FILE = make_export(
     [PAYLOAD_ENTRY, make_entry("eplain", "2024-04-01", {"communication": 3}, "Plain")])
 
 
-def test_payloads_in_a_valid_file_stay_text(page: Page, site_url: str) -> None:
+def test_payloads_in_a_valid_file_stay_text(page: Page, site_url: str,
+                                            page_errors: list) -> None:
     dialogs = watch_for_attacks(page)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, PAYLOAD_FILE)
@@ -278,15 +292,14 @@ def test_payloads_in_a_valid_file_stay_text(page: Page, site_url: str) -> None:
     expect(notes(page, WORKSHEET)).to_have_value(IMG + SCRIPT)
     assert widget(page, WORKSHEET).locator(".debrief-notes-print img, "
                                            ".debrief-notes-print script").count() == 0
-    assert pwned(page) is None and dialogs == []
+    assert pwned(page) is None and dialogs == [] and page_errors == []
 
 
 def test_coach_summary_after_importing_entry_ids_with_quotes(page: Page, site_url: str) -> None:
     """Import accepts any short string as a log entry's id; the summary must still work."""
     odd = make_entry(IMG, "2024-03-01", {"communication": 2}, "Odd id")
     dialogs = watch_for_attacks(page)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(error.message))
+    errors = script_errors(page)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, make_export({}, [odd]))
     app(page, PROGRESS_APP).get_by_role("button", name="Merge").click()
@@ -299,6 +312,27 @@ def test_coach_summary_after_importing_entry_ids_with_quotes(page: Page, site_ur
     with open(info.value.path(), encoding="utf-8") as file:
         assert "## Log entry: Odd id (2024-03-01)" in file.read()
     assert errors == [] and pwned(page) is None and dialogs == []
+
+
+def test_imported_entries_without_a_time_show_in_the_log(page: Page, site_url: str) -> None:
+    """An entry's `t` is not required by the import, so the log must draw without it (here two
+    entries of one worksheet on one day, which the log orders by `t`)."""
+    errors = script_errors(page)
+    first, second = (make_entry(entry_id, "2024-03-01", {"communication": value}, label)
+                     for entry_id, value, label in (("emorning", 2, "Morning"),
+                                                    ("eafternoon", 4, "Afternoon")))
+    del first["t"], second["t"]
+    open_app(page, site_url + PROGRESS_PAGE)
+    choose_file(page, make_export({}, [first, second]))
+    app(page, PROGRESS_APP).get_by_role("button", name="Merge").click()
+    expect(app_status(page, PROGRESS_APP)).to_have_text("Imported 0 tools and 2 log entries.")
+    page.goto(site_url + LOG_PAGE)
+    entries = app(page, LOG_APP).locator("ul.debrief-entries li[data-entry]")
+    try:
+        expect(entries).to_have_count(2, timeout=3000)
+    except AssertionError:
+        pytest.fail(f"the log shows no entries; the page threw: {errors}")
+    assert errors == []
 
 
 # ---- 3. Merge and replace ---------------------------------------------------------------------

@@ -1,0 +1,209 @@
+"""Share links: "Copy share link" copies ticks and ratings (never notes) into the URL; opening it
+shows a preview that writes nothing until the reader saves it, and Dismiss brings back the
+reader's own answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Page, expect
+
+from .browser_support import (
+    CHECKLIST,
+    CHECKLIST_ITEMS,
+    CHECKLIST_PAGE,
+    CRITERIA,
+    DOC_KEY,
+    WORKSHEET,
+    WORKSHEET_PAGE,
+    expect_checked,
+    item_label,
+    make_doc,
+    notes,
+    open_page,
+    radio,
+    rate,
+    saved_doc,
+    script_errors,
+    wait_ready,
+    widget,
+    with_storage,
+)
+
+CLIPBOARD = ["clipboard-read", "clipboard-write"]
+SECRET = "Private: the panel chair seemed bored."
+
+
+def copied_share_link(page: Page, widget_id: str) -> str:
+    widget(page, widget_id).locator("[data-act=share]").click()
+    expect(widget(page, widget_id).locator(".debrief-saved")).to_have_text(" Share link copied.")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def all_storage(page: Page) -> dict[str, str]:
+    """Everything Debrief keeps in localStorage (the theme keeps its palette there too)."""
+    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage)"
+                         ".filter(([k]) => k.startsWith('debrief')))")
+
+
+def banner(page: Page, widget_id: str):
+    return widget(page, widget_id).locator(".debrief-share")
+
+
+def open_shared(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_ready(page)
+
+
+def test_worksheet_link_previews_then_saves(new_page: Callable[..., Page],
+                                            site_url: str) -> None:
+    sender = new_page(permissions=CLIPBOARD)
+    open_page(sender, site_url + WORKSHEET_PAGE)
+    rate(sender, WORKSHEET, "communication", 4)
+    rate(sender, WORKSHEET, "examples", 2)
+    rate(sender, WORKSHEET, "closing", 5)
+    notes(sender, WORKSHEET).fill(SECRET)
+    url = copied_share_link(sender, WORKSHEET)
+    assert url == (f"{site_url}{WORKSHEET_PAGE}"
+                   f"#share={WORKSHEET}:communication=4,examples=2,closing=5")
+    assert "Private" not in url and "panel" not in url
+
+    # A reader with nothing saved: the preview shows the ratings and writes nothing.
+    reader = new_page()
+    errors = script_errors(reader)
+    open_shared(reader, url)
+    shown = banner(reader, WORKSHEET)
+    expect(shown).to_be_visible()
+    expect(shown).to_be_focused()
+    expect(shown).to_contain_text(
+        "This is a shared copy: 3 of 7 rated, average 3.7 of 5. "
+        "Nothing is saved on this device unless you choose to.")
+    for criterion in CRITERIA:
+        value = {"communication": 4, "examples": 2, "closing": 5}.get(criterion, 0)
+        expect(radio(reader, WORKSHEET, criterion, value)).to_be_checked()
+        expect(radio(reader, WORKSHEET, criterion, value)).to_be_disabled()
+    expect(notes(reader, WORKSHEET)).to_have_value("")
+    expect(notes(reader, WORKSHEET)).to_be_disabled()
+    assert all_storage(reader) == {}
+
+    # Trying to change anything while previewing writes nothing either.
+    radio(reader, WORKSHEET, "communication", 1).locator("xpath=..").click(force=True)
+    expect(radio(reader, WORKSHEET, "communication", 4)).to_be_checked()
+    assert all_storage(reader) == {}
+
+    shown.get_by_role("button", name="Save these answers here").click()
+    expect(shown).to_be_hidden()
+    expect(reader).to_have_url(f"{site_url}{WORKSHEET_PAGE}#{WORKSHEET}")
+    saved = saved_doc(reader)["widgets"][WORKSHEET]
+    assert {k: v for k, v in saved["ratings"].items() if v} == {
+        "communication": 4, "examples": 2, "closing": 5}
+    expect(radio(reader, WORKSHEET, "communication", 4)).to_be_enabled()
+    # Saved for good: a reload shows them, with no preview.
+    reader.reload()
+    wait_ready(reader)
+    expect(banner(reader, WORKSHEET)).to_be_hidden()
+    expect(radio(reader, WORKSHEET, "examples", 2)).to_be_checked()
+    assert errors == []
+
+
+def test_dismiss_brings_back_the_readers_own_answers(new_page: Callable[..., Page],
+                                                     site_url: str) -> None:
+    own = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 1, "preparation": 3},
+                                "notes": "My own notes."}})
+    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5,closing=2")
+    expect(banner(reader, WORKSHEET)).to_be_focused()
+    expect(radio(reader, WORKSHEET, "communication", 5)).to_be_checked()
+    expect(radio(reader, WORKSHEET, "preparation", 0)).to_be_checked()
+    expect(notes(reader, WORKSHEET)).to_have_value("")  # notes are never shared
+    assert saved_doc(reader) == own
+
+    banner(reader, WORKSHEET).get_by_role("button", name="Dismiss").click()
+    expect(banner(reader, WORKSHEET)).to_be_hidden()
+    expect(reader).to_have_url(f"{site_url}{WORKSHEET_PAGE}#{WORKSHEET}")
+    expect(radio(reader, WORKSHEET, "communication", 1)).to_be_checked()
+    expect(radio(reader, WORKSHEET, "preparation", 3)).to_be_checked()
+    expect(radio(reader, WORKSHEET, "closing", 0)).to_be_checked()
+    expect(notes(reader, WORKSHEET)).to_have_value("My own notes.")
+    expect(notes(reader, WORKSHEET)).to_be_enabled()
+    assert saved_doc(reader) == own
+    # The reader's own controls work again.
+    rate(reader, WORKSHEET, "closing", 4)
+    assert saved_doc(reader)["widgets"][WORKSHEET]["ratings"]["closing"] == 4
+
+
+def test_saving_a_shared_copy_keeps_the_readers_notes(new_page: Callable[..., Page],
+                                                      site_url: str) -> None:
+    """A link carries no notes, so saving its ratings must not wipe the notes the reader
+    already wrote on this device."""
+    own = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 1},
+                                "notes": "My own notes."}})
+    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    errors = script_errors(reader)
+    open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5")
+    banner(reader, WORKSHEET).get_by_role("button", name="Save these answers here").click()
+    expect(radio(reader, WORKSHEET, "communication", 5)).to_be_checked()
+    assert saved_doc(reader)["widgets"][WORKSHEET]["ratings"]["communication"] == 5
+    expect(notes(reader, WORKSHEET)).to_have_value("My own notes.")
+    assert saved_doc(reader)["widgets"][WORKSHEET]["notes"] == "My own notes."
+    assert errors == []
+
+
+def test_saving_to_the_log_is_off_while_previewing(new_page: Callable[..., Page],
+                                                   site_url: str) -> None:
+    """The preview writes nothing: not even a log entry of the shared ratings."""
+    reader = new_page()
+    open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5")
+    expect(banner(reader, WORKSHEET)).to_be_visible()
+    form = widget(reader, WORKSHEET).locator(".debrief-log-form")
+    if form.get_by_role("button", name="Save to log").is_enabled():
+        form.get_by_role("button", name="Save to log").click()
+    expect(banner(reader, WORKSHEET)).to_be_visible()
+    assert all_storage(reader) == {}, "the preview saved: " + str(all_storage(reader))
+
+
+def test_checklist_link_previews_then_saves(new_page: Callable[..., Page],
+                                            site_url: str) -> None:
+    sender = new_page(permissions=CLIPBOARD)
+    open_page(sender, site_url + CHECKLIST_PAGE)
+    for item in ("thank-you-sent", "two-questions", "listen-mindset"):
+        item_label(sender, CHECKLIST, item).click()
+    url = copied_share_link(sender, CHECKLIST)
+    assert url == (f"{site_url}{CHECKLIST_PAGE}"
+                   f"#share={CHECKLIST}:thank-you-sent,two-questions,listen-mindset")
+
+    own = make_doc({CHECKLIST: {"items": {"right-person": True}, "ratings": {}}})
+    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    open_shared(reader, url)
+    shown = banner(reader, CHECKLIST)
+    expect(shown).to_be_focused()
+    expect(shown).to_contain_text("This is a shared copy: 3 of 7 done.")
+    expect_checked(reader, CHECKLIST, {"thank-you-sent", "two-questions", "listen-mindset"},
+                   CHECKLIST_ITEMS)
+    item_label(reader, CHECKLIST, "easy-format").click(force=True)
+    assert saved_doc(reader) == own
+
+    shown.get_by_role("button", name="Save these answers here").click()
+    expect(shown).to_be_hidden()
+    items = saved_doc(reader)["widgets"][CHECKLIST]["items"]
+    assert {item for item, ticked in items.items() if ticked} == {
+        "thank-you-sent", "two-questions", "listen-mindset"}
+    expect_checked(reader, CHECKLIST, {"thank-you-sent", "two-questions", "listen-mindset"},
+                   CHECKLIST_ITEMS)
+
+
+def test_unknown_parts_of_a_link_are_ignored(new_page: Callable[..., Page],
+                                             site_url: str) -> None:
+    """Ids the widget does not have, and ratings off the scale, are left out of the preview."""
+    reader = new_page()
+    open_shared(reader, f"{site_url}{WORKSHEET_PAGE}"
+                        f"#share={WORKSHEET}:communication=9,examples=0,closing=3,made-up=2")
+    expect(banner(reader, WORKSHEET)).to_contain_text("This is a shared copy: 1 of 7 rated")
+    expect(radio(reader, WORKSHEET, "closing", 3)).to_be_checked()
+    expect(radio(reader, WORKSHEET, "communication", 0)).to_be_checked()
+    # A link to another widget of the page is not a preview of this one.
+    other = new_page()
+    open_shared(other, f"{site_url}{WORKSHEET_PAGE}#share=after-ask-ready:thank-you-sent")
+    expect(banner(other, WORKSHEET)).to_be_hidden()
+    expect(radio(other, WORKSHEET, "closing", 0)).to_be_enabled()
+    assert all_storage(reader) == {} and all_storage(other) == {}

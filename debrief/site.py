@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from .widgets import Widget
 from .widgets.problems import WidgetProblem
+from .widgets.render import CONTROLS_END, CONTROLS_START
 from .widgets.validate import type_scale
 
 log = logging.getLogger("mkdocs.hooks.debrief")
@@ -132,6 +133,20 @@ class SiteWidgets:
                 "saved answers and links are keyed by them; rename one of the two."
             )
         return clashes
+
+
+CONTROLS = re.compile(f"{re.escape(CONTROLS_START)}.*?{re.escape(CONTROLS_END)}", re.S)
+MARKERS = re.compile(f"{re.escape(CONTROLS_START)}|{re.escape(CONTROLS_END)}")
+
+
+def without_controls(html: str) -> str:
+    """A page's HTML without the widgets' controls: what a search index should see."""
+    return CONTROLS.sub("", html)
+
+
+def without_markers(html: str) -> str:
+    """A page's HTML as readers get it: the controls, but not the comments that mark them."""
+    return MARKERS.sub("", html)
 
 
 def site_settings(config: MkDocsConfig) -> dict:

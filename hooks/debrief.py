@@ -7,17 +7,19 @@ import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from debrief.assets import shipped_assets
-from debrief.site import SiteWidgets, site_settings
+from debrief.site import SiteWidgets, site_settings, without_controls, without_markers
 
 EXTENSION = "debrief.widgets"
 ASSET_DIR = "assets/debrief"
 
 site: SiteWidgets | None = None
+hidden: dict[str, str] = {}  # page source -> its HTML with controls, while search reads it
 log_page_required = False
 
 
@@ -57,6 +59,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert site is not None
     site.start_page(page, markdown)
     return markdown
+
+
+# The theme's search plugin parses every page's HTML at priority 0: hand it the page without
+# the widgets' controls (less to parse, nothing to index), then give the page its controls back.
+@event_priority(100)
+def _hide_controls(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    hidden[page.file.src_uri] = page.content or ""
+    page.content = without_controls(page.content or "")
+    return context
+
+
+@event_priority(-100)
+def _show_controls(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    page.content = without_markers(hidden.pop(page.file.src_uri, page.content or ""))
+    return context
+
+
+on_page_context = CombinedEvent(_hide_controls, _show_controls)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -44,10 +44,19 @@ TEXT = {
 }
 
 
+# Empty elements around each box of controls (not comments: the toc extension cannot walk them).
+CONTROLS_START = '<i data-debrief-controls="start"></i>'
+CONTROLS_END = '<i data-debrief-controls="end"></i>'
+
+
 def controls(parent: etree.Element, name: str) -> etree.Element:
-    """A box of controls and their messages. The theme's search leaves it out of its index: a
-    search for "weak" should find advice, not every rating scale on the site."""
-    return sub(parent, "div", class_=f"{PREFIX}-{name}", data_search_exclude="true")
+    """A box of controls and their messages, which a site search should leave out: a search for
+    "weak" should find advice, not every rating scale on the site. Material's search skips
+    `data-search-exclude`; the markers around the box let a host drop it before indexing."""
+    sub(parent, "i", data_debrief_controls="start")
+    box = sub(parent, "div", class_=f"{PREFIX}-{name}", data_search_exclude="true")
+    sub(parent, "i", data_debrief_controls="end")
+    return box
 
 
 def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,

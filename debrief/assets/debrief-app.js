@@ -35,9 +35,12 @@ export async function start(api, roots) {
     document.head.append(el("link", { rel: "stylesheet", href: `${api.assets}debrief-app.css`, "data-debrief-styles": true }));
   }
   const began = performance.now();
-  const manifest = await (await fetch(`${api.assets}manifest.json`)).json();
+  // The list of widgets and the page's own module load side by side.
+  const [manifest, pages] = await Promise.all([
+    fetch(`${api.assets}manifest.json`).then((response) => response.json()),
+    Promise.all(roots.map((root) => import(`./debrief-${root.dataset.debriefApp}.js`))),
+  ]);
   const home = new URL("../../", api.assets);
-  const pages = await Promise.all(roots.map((root) => import(`./debrief-${root.dataset.debriefApp}.js`)));
   draws = roots.map((root, n) => {
     const place = root.querySelector(".debrief-app-root");
     // One live region that outlives every redraw, so each message is announced.

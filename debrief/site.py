@@ -117,22 +117,19 @@ class SiteWidgets:
             for p in sorted(placed, key=lambda p: self.nav_order.get(p.page_uri, 1 << 30))
         ]}
 
-    def check_unique_ids(self) -> int:
-        """Log an error for each widget whose id another page already uses; return how many."""
+    def check_unique_ids(self) -> None:
+        """Log an error for each widget whose id another page already uses."""
         first: dict[str, PlacedWidget] = {}
-        clashes = 0
         for placed in self.placed:
             earlier = first.setdefault(placed.widget.id, placed)
             if earlier is placed or earlier.page_uri == placed.page_uri:
                 continue  # same page: the extension has said so already
-            clashes += 1
             log.error(
                 f"{placed.source_path}:{placed.widget.line}: {placed.widget.kind} "
                 f"'{placed.widget.id}': this id is already used by {earlier.source_path}:"
                 f"{earlier.widget.line}. Fix: ids are unique across the site, since readers' "
                 "saved answers and links are keyed by them; rename one of the two."
             )
-        return clashes
 
 
 CONTROLS = re.compile(f"{re.escape(CONTROLS_START)}.*?{re.escape(CONTROLS_END)}", re.S)

@@ -158,6 +158,8 @@ export const draw = (api, ns, manifest, root, home) => {
       Object.keys(localStorage).filter((k) => k === `debrief:${ns}` || k.startsWith(`debrief:${ns}:`) ||
         k === `debrief-backup:${ns}`).forEach((k) => localStorage.removeItem(k));
     } catch { /* storage is off: the memory copy goes below */ }
+    // A blank document also empties the in-memory copy kept when storage is off; then its key
+    // goes too, so nothing of this site is left on the device.
     api.write(ns, api.blank());
     try { localStorage.removeItem(`debrief:${ns}`); } catch { /* as above */ }
     redraw("Deleted every answer and log entry on this device.");

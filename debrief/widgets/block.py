@@ -44,7 +44,6 @@ class Site(Protocol):
     line_offset: int
     log_link: str  # where this page links to the feedback log; "" for no log
 
-
     def page_exists(self, target: str) -> bool: ...
 
     def add_widget(self, widget: Widget) -> None: ...
@@ -69,7 +68,6 @@ class PageState:
 class WidgetBlock(Block):
     """A widget block. Subclasses declare OPTIONS as data and build their element."""
 
-    KIND: ClassVar[str] = ""
     ARGUMENT = None
     OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ("id",)
@@ -151,7 +149,7 @@ class WidgetBlock(Block):
         if self.problems:
             return
         widget = self.finish(block)
-        if self.problems:
+        if widget is None:
             return
         previous = self.options.get("previous_ids") or {}
         unknown = set(previous) - {widget.id} - {item.id for item in widget.items}
@@ -174,7 +172,8 @@ class WidgetBlock(Block):
     def content(self, block: etree.Element) -> etree.Element:
         return block
 
-    def finish(self, block: etree.Element) -> Widget:
+    def finish(self, block: etree.Element) -> Widget | None:
+        """Complete the widget from its content; None once `fail_at_end` has replaced it."""
         raise NotImplementedError
 
     def fail_at_end(self, block: etree.Element, problem: WidgetProblem) -> None:

@@ -89,7 +89,7 @@ class Checklist(WidgetBlock):
             self.raw = render.sub(block, "ul", class_=f"{render.PREFIX}-items")
         return self.raw
 
-    def finish(self, block: etree.Element) -> Widget:
+    def finish(self, block: etree.Element) -> Widget | None:
         items_list = self.content(block)
         source, items_list.text = items_list.text or "", None
         try:
@@ -105,7 +105,7 @@ class Checklist(WidgetBlock):
                 seen.add(item_id)
         except WidgetProblem as problem:
             self.fail_at_end(block, problem)
-            return None  # type: ignore[return-value]
+            return None
         for item_id, text in items:
             render.checklist_item(items_list, item_id, text)
         footer = render.controls(block, "footer")

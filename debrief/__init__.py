@@ -1,1 +1,2 @@
-"""Debrief: interactive checklists and self-rating worksheets for an MkDocs handbook."""
+"""Debrief: checklists, self-rating worksheets, a progress page and a feedback log for MkDocs,
+ProperDocs and Zensical sites, with answers kept in the reader's browser."""

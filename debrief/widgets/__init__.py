@@ -1,13 +1,14 @@
 """Python-Markdown extension: `/// checklist` and `/// worksheet` blocks become interactive,
 accessible widgets whose state the reader's browser keeps.
 
-Use it from any Python-Markdown host (`markdown_extensions: [debrief.widgets]`). An MkDocs hook
-may pass a `site` object to check links and ids across the whole site.
+Use it from any Python-Markdown host (`markdown_extensions: [debrief.widgets]`). The MkDocs
+plugin (`debrief.plugin`) passes a `site` object to check links and ids across the whole site.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -18,12 +19,10 @@ from .block import Item, PageState, Site, Widget
 from .checklist import Checklist
 from .problems import WidgetProblem, report
 from .source import HeaderTracker
-from .validate import type_scale
 from .worksheet import Worksheet
 
 __all__ = ["Item", "Site", "Widget", "WidgetsExtension", "makeExtension"]
 
-DEFAULT_SCALE = ["Not shown", "Weak", "Adequate", "Strong", "Outstanding"]
 BLOCKS = (Checklist, Worksheet, Progress, FeedbackLog)
 
 
@@ -43,30 +42,31 @@ class UnreadBlocks(Treeprocessor):
 
 
 class WidgetsExtension(BlocksExtension):
-    def __init__(self, **kwargs) -> None:
-        self.config = {
-            "namespace": ["debrief", "Prefix of the browser storage keys; one per site."],
-            "scale": [DEFAULT_SCALE, "Default rating scale for worksheets, lowest first."],
-            "notes_limit": [2000, "Most characters a worksheet's notes may hold."],
-            # Not None: Python-Markdown would read a None default as a yes/no setting.
-            "site": ["", "Optional object giving whole-site services (see `Site`)."],
-        }
-        super().__init__(**kwargs)
+    """Takes the site's settings (see `debrief.settings.Options`) as its own options, as
+    Zensical and other Python-Markdown hosts pass them; the MkDocs plugin hands over `settings`
+    already checked, with a `site` object for whole-site checks."""
+
+    def __init__(self, **options: Any) -> None:
+        # Imported here: both use this package's checks.
+        from ..cli import site_context
+        from ..settings import resolve
+
+        self.site: Site | None = options.pop("site", None) or None
+        settings = options.pop("settings", None)
+        # A builder that runs no plugin passes only these options: the site's name, address and
+        # language come from the mkdocs.yml it builds from, so answers are keyed the same.
+        self.settings = settings or resolve(options, "markdown_extensions: debrief.widgets",
+                                            **site_context())
+        self.config = {}
+        super().__init__()
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        site: Site | None = self.getConfig("site") or None
         headers = HeaderTracker(md, tuple(block.NAME for block in BLOCKS))
-        headers.line_offset = site.line_offset if site else 0
+        headers.line_offset = self.site.line_offset if self.site else 0
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
-        self.page = PageState(
-            headers=headers,
-            namespace=self.getConfig("namespace"),
-            scale=type_scale(list(self.getConfig("scale"))),
-            notes_limit=int(self.getConfig("notes_limit")),
-            site=site,
-        )
+        self.page = PageState(headers=headers, settings=self.settings, site=self.site)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)
         for block in BLOCKS:
             block_mgr.register(block, {"page": self.page})
@@ -75,5 +75,5 @@ class WidgetsExtension(BlocksExtension):
         self.page.ids.clear()
 
 
-def makeExtension(**kwargs) -> WidgetsExtension:
+def makeExtension(**kwargs: Any) -> WidgetsExtension:
     return WidgetsExtension(**kwargs)

@@ -38,11 +38,11 @@ class AppBlock(WidgetBlock):
 
     def create(self, parent: etree.Element) -> etree.Element:
         section = render.widget(parent, self.NAME, self.options["id"], self.argument,
-                                self.options["level"], self.page.namespace)
+                                self.options["level"], self.page.section_attributes(self.NAME))
         section.set("data-debrief-app", self.NAME)
         del section.attrib["data-debrief"]
         self.intro = render.sub(section, "div", class_=f"{render.PREFIX}-intro")
-        render.sub(section, "p", render.TEXT["needs-script"], class_=f"{render.PREFIX}-noscript")
+        render.sub(section, "p", self.page.text["needs-script"], class_=f"{render.PREFIX}-noscript")
         render.sub(section, "div", class_=f"{render.PREFIX}-app-root")
         return section
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pymdownx.blocks.block import Block
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+from ..strings import Strings
 from . import render
 from .problems import WidgetProblem, report
 from .source import HeaderTracker
@@ -38,7 +42,7 @@ class Widget:
 
 
 class Site(Protocol):
-    """The whole-site services a host (the MkDocs hook) can offer the extension."""
+    """The whole-site services a host (the MkDocs plugin, `debrief check`) can offer."""
 
     source_path: str
     line_offset: int
@@ -54,15 +58,36 @@ class PageState:
     """Per-conversion state shared by all widget blocks of one page."""
 
     headers: HeaderTracker
-    namespace: str
-    scale: tuple[str, ...]
-    notes_limit: int
+    settings: Settings
     site: Site | None
     ids: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
         return self.site.source_path if self.site else ""
+
+    @property
+    def text(self) -> Strings:
+        return self.settings.strings
+
+    @property
+    def log_link(self) -> str:
+        return self.site.log_link if self.site else ""
+
+    def section_attributes(self, kind: str) -> dict[str, str]:
+        """What a widget's section tells its script: the site's settings and, as GOV.UK
+        Frontend does, the strings the script shows, so translating never touches a script."""
+        strings_kind = kind if kind in ("progress", "feedback-log") else "widget"
+        return {
+            "data-config": _json(self.settings.script_config()),
+            "data-i18n": _json(self.text.for_script(strings_kind)),
+            "lang": self.text.language,
+            "dir": self.text.direction,
+        }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class WidgetBlock(Block):
@@ -137,7 +162,7 @@ class WidgetBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         if self.problems:
-            return render.error_box(parent, " ".join(p.text for p in self.problems))
+            return render.error_box(parent, " ".join(p.text for p in self.problems), self.page.text)
         return self.create(parent)
 
     def on_add(self, block: etree.Element) -> etree.Element:
@@ -179,4 +204,4 @@ class WidgetBlock(Block):
     def fail_at_end(self, block: etree.Element, problem: WidgetProblem) -> None:
         """A problem found in the content: replace what was built with the error."""
         self.problem(problem)
-        render.show_error(block, problem.text)
+        render.show_error(block, problem.text, self.page.text)

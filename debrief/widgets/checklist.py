@@ -80,9 +80,10 @@ class Checklist(WidgetBlock):
         return "raw"
 
     def create(self, parent: etree.Element) -> etree.Element:
-        self.section = render.widget(parent, self.NAME, self.options["id"], self.argument,
-                                     self.options["level"], self.page.namespace)
-        return self.section
+        section = render.widget(parent, self.NAME, self.options["id"], self.argument,
+                                self.options["level"], self.page.section_attributes(self.NAME))
+        render.share_preview(section, self.page.text)
+        return section
 
     def content(self, block: etree.Element) -> etree.Element:
         if not hasattr(self, "raw"):
@@ -109,7 +110,7 @@ class Checklist(WidgetBlock):
         for item_id, text in items:
             render.checklist_item(items_list, item_id, text)
         footer = render.controls(block, "footer")
-        render.status(footer, f"0 of {len(items)} done")
-        render.tools(footer, self.NAME)
+        render.status(footer, self.page.text.plural("done", 0, total=len(items)))
+        render.tools(footer, self.NAME, self.page.text)
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
                       tuple(Item(item_id, plain_text(text)) for item_id, text in items))

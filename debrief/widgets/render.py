@@ -3,60 +3,44 @@ through Python-Markdown's inline processors, so items and labels keep links and 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
+from ..strings import Strings
 from .validate import Criterion
 
 PREFIX = "debrief"
 
-# Every string a reader sees, in one place, so a fork can translate or reword them.
-TEXT = {
-    "copy": "Copy link",
-    "share": "Copy share link",
-    "share-accept": "Save these answers here",
-    "share-decline": "Dismiss",
-    "log-legend": "Save these ratings to your feedback log",
-    "log-label": "Interview (company and role)",
-    "log-date": "Date of the interview",
-    "log-save": "Save to log",
-    "log-open": "Open your feedback log",
-    "reset": "Reset",
-    "confirm-checklist": "Untick every item in this checklist?",
-    "confirm-worksheet": "Clear every rating and the notes in this worksheet?",
-    "confirm-yes": "Yes, clear it",
-    "confirm-no": "Cancel",
-    "unavailable": (
-        "This browser is not letting the site store anything, so your answers work for this "
-        "visit only and will be gone when you leave."
-    ),
-    "not-rated": "Not rated",
-    "improve": "How to improve",
-    "notes": "Notes",
-    "notes-limit": "Up to {limit} characters. Stays on this device.",
-    "weakest": "Weakest so far",
-    "error": "This widget could not be built",
-    "needs-script": (
-        "This part is built by your browser from the answers saved on this device. "
-        "Turn on JavaScript to see it."
-    ),
-}
-
-
 # Empty elements around each box of controls (not comments: the toc extension cannot walk them).
-CONTROLS_START = '<i data-debrief-controls="start"></i>'
-CONTROLS_END = '<i data-debrief-controls="end"></i>'
+# The builder and the patterns that strip them are made from these two names only.
+MARKER_TAG, MARKER_ATTRIBUTE = "i", "data-debrief-controls"
+_MARKER = '<{tag} {attribute}="{edge}"></{tag}>'.format
+_START = _MARKER(tag=MARKER_TAG, attribute=MARKER_ATTRIBUTE, edge="start")
+_END = _MARKER(tag=MARKER_TAG, attribute=MARKER_ATTRIBUTE, edge="end")
+_CONTROLS = re.compile(f"{re.escape(_START)}.*?{re.escape(_END)}", re.S)
+_MARKERS = re.compile(f"{re.escape(_START)}|{re.escape(_END)}")
 
 
 def controls(parent: etree.Element, name: str) -> etree.Element:
     """A box of controls and their messages, which a site search should leave out: a search for
     "weak" should find advice, not every rating scale on the site. Material's search skips
     `data-search-exclude`; the markers around the box let a host drop it before indexing."""
-    sub(parent, "i", data_debrief_controls="start")
+    sub(parent, MARKER_TAG, **{MARKER_ATTRIBUTE: "start"})
     box = sub(parent, "div", class_=f"{PREFIX}-{name}", data_search_exclude="true")
-    sub(parent, "i", data_debrief_controls="end")
+    sub(parent, MARKER_TAG, **{MARKER_ATTRIBUTE: "end"})
     return box
+
+
+def without_controls(html: str) -> str:
+    """A page's HTML without the widgets' controls: what a search index should see."""
+    return _CONTROLS.sub("", html)
+
+
+def without_markers(html: str) -> str:
+    """A page's HTML as readers get it: the controls, but not the elements that mark them."""
+    return _MARKERS.sub("", html)
 
 
 def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,
@@ -75,44 +59,43 @@ def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,
 
 
 def widget(parent: etree.Element, kind: str, widget_id: str, title: str, level: int,
-           namespace: str) -> etree.Element:
-    """The section that holds one widget, labelled by its title heading."""
-    section = sub(
-        parent, "section", class_=f"{PREFIX} {PREFIX}-{kind}", id=widget_id,
-        data_debrief=kind, data_ns=namespace, aria_labelledby=f"{widget_id}--title",
-    )
+           site: dict[str, str]) -> etree.Element:
+    """The section that holds one widget, labelled by its title heading. `site` holds the
+    attributes every section carries for its script (see `PageState.section_attributes`)."""
+    section = sub(parent, "section", class_=f"{PREFIX} {PREFIX}-{kind}", id=widget_id,
+                  data_debrief=kind, aria_labelledby=f"{widget_id}--title")
+    for name, value in site.items():
+        section.set(name, value)
     sub(section, f"h{level}", title, True, id=f"{widget_id}--title", class_=f"{PREFIX}-title")
-    if kind in ("checklist", "worksheet"):
-        share_preview(section)
     return section
 
 
-def share_preview(parent: etree.Element) -> None:
+def share_preview(parent: etree.Element, text: Strings) -> None:
     """Shown when the page is opened from a share link: nothing is saved until the reader says."""
     box = controls(parent, "share")
     box.set("hidden", "hidden")
     box.set("tabindex", "-1")
     sub(box, "p")
-    sub(box, "button", TEXT["share-accept"], type="button", class_=f"{PREFIX}-button",
+    sub(box, "button", text["share-accept"], type="button", class_=f"{PREFIX}-button",
         data_act="accept")
-    sub(box, "button", TEXT["share-decline"], type="button", class_=f"{PREFIX}-button",
+    sub(box, "button", text["share-decline"], type="button", class_=f"{PREFIX}-button",
         data_act="decline")
 
 
-def log_form(parent: etree.Element, widget_id: str, log_link: str) -> None:
+def log_form(parent: etree.Element, widget_id: str, log_link: str, text: Strings) -> None:
     """Saves the current ratings as a dated entry of the feedback log."""
     form = sub(parent, "form", class_=f"{PREFIX}-log-form", hidden="hidden")
     box = sub(form, "fieldset")
-    sub(box, "legend", TEXT["log-legend"])
+    sub(box, "legend", text["log-legend"])
     for key, kind, extra in (("label", "text", {"maxlength": "120", "autocomplete": "off"}),
                              ("date", "date", {})):
         field = sub(box, "p")
-        sub(field, "label", TEXT[f"log-{key}"], for_=f"{widget_id}--log-{key}")
+        sub(field, "label", text[f"log-{key}"], for_=f"{widget_id}--log-{key}")
         sub(field, "input", type=kind, id=f"{widget_id}--log-{key}", name=key, required="required",
             **extra)
     actions = sub(box, "p")
-    sub(actions, "button", TEXT["log-save"], type="submit", class_=f"{PREFIX}-button")
-    sub(actions, "a", TEXT["log-open"], href=log_link)
+    sub(actions, "button", text["log-save"], type="submit", class_=f"{PREFIX}-button")
+    sub(actions, "a", text["log-open"], href=log_link)
 
 
 def status(parent: etree.Element, progress: str) -> etree.Element:
@@ -123,19 +106,19 @@ def status(parent: etree.Element, progress: str) -> etree.Element:
     return region
 
 
-def tools(parent: etree.Element, kind: str) -> None:
+def tools(parent: etree.Element, kind: str, text: Strings) -> None:
     """Copy-link and reset controls, and the storage notice. Hidden until the script runs."""
     bar = sub(parent, "div", class_=f"{PREFIX}-tools", hidden="hidden")
-    sub(bar, "button", TEXT["copy"], type="button", class_=f"{PREFIX}-button", data_act="copy")
-    sub(bar, "button", TEXT["share"], type="button", class_=f"{PREFIX}-button", data_act="share")
-    sub(bar, "button", TEXT["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
+    sub(bar, "button", text["copy"], type="button", class_=f"{PREFIX}-button", data_act="copy")
+    sub(bar, "button", text["share"], type="button", class_=f"{PREFIX}-button", data_act="share")
+    sub(bar, "button", text["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
-    sub(confirm, "span", TEXT[f"confirm-{kind}"])
-    sub(confirm, "button", TEXT["confirm-yes"], type="button", class_=f"{PREFIX}-button",
+    sub(confirm, "span", text[f"confirm-{kind}"])
+    sub(confirm, "button", text["confirm-yes"], type="button", class_=f"{PREFIX}-button",
         data_act="confirm")
-    sub(confirm, "button", TEXT["confirm-no"], type="button", class_=f"{PREFIX}-button",
+    sub(confirm, "button", text["confirm-no"], type="button", class_=f"{PREFIX}-button",
         data_act="cancel")
-    sub(parent, "p", TEXT["unavailable"], class_=f"{PREFIX}-notice", hidden="hidden")
+    sub(parent, "p", text["unavailable"], class_=f"{PREFIX}-notice", hidden="hidden")
 
 
 # Controls carry autocomplete="off": on a full back navigation the browser would otherwise put
@@ -148,7 +131,7 @@ def checklist_item(parent: etree.Element, item_id: str, text: str) -> None:
 
 
 def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
-              item: Criterion) -> None:
+              item: Criterion, text: Strings) -> None:
     """A native radio group: a fieldset, its legend, "not rated", then one radio per point."""
     name = f"{widget_id}--{item.id}"
     fieldset = sub(parent, "fieldset", class_=f"{PREFIX}-criterion", data_item=item.id)
@@ -157,7 +140,7 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
         sub(fieldset, "p", item.hint, True, class_=f"{PREFIX}-hint", id=f"{name}--hint")
         fieldset.set("aria-describedby", f"{name}--hint")
     choices = controls(fieldset, "scale")
-    levels = [(0, TEXT["not-rated"], "")]
+    levels = [(0, text["not-rated"], "")]
     levels += [(n, point, anchor) for n, (point, anchor)
                in enumerate(zip(scale, item.anchors or ("",) * len(scale), strict=True), 1)]
     for value, point, anchor in levels:
@@ -171,24 +154,24 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
             sub(label, "span", anchor, class_=f"{PREFIX}-anchor")
     if item.guide:
         guide = sub(fieldset, "p", class_=f"{PREFIX}-guide")
-        sub(guide, "a", f"{TEXT['improve']}: {item.label}", True, href=item.guide)
+        sub(guide, "a", text.text("improve", label=item.label), True, href=item.guide)
 
 
-def notes(parent: etree.Element, widget_id: str, limit: int) -> None:
+def notes(parent: etree.Element, widget_id: str, limit: int, text: Strings) -> None:
     box = controls(parent, "notes")
-    sub(box, "label", TEXT["notes"], for_=f"{widget_id}--notes")
+    sub(box, "label", text["notes"], for_=f"{widget_id}--notes")
     sub(box, "textarea", id=f"{widget_id}--notes", maxlength=str(limit), rows="4",
         autocomplete="off", aria_describedby=f"{widget_id}--notes-limit")
-    sub(box, "p", TEXT["notes-limit"].format(limit=limit), id=f"{widget_id}--notes-limit",
+    sub(box, "p", text.text("notes-limit", limit=limit), id=f"{widget_id}--notes-limit",
         class_=f"{PREFIX}-hint")
     # Printing shows this copy of the notes: a textarea prints clipped to its box.
     sub(box, "div", class_=f"{PREFIX}-notes-print", aria_hidden="true")
 
 
-def weakest(parent: etree.Element) -> None:
+def weakest(parent: etree.Element, text: Strings) -> None:
     """Filled in by the script with the two lowest-rated criteria and their guide links."""
     box = sub(parent, "div", class_=f"{PREFIX}-weakest", hidden="hidden")
-    sub(box, "p", TEXT["weakest"])
+    sub(box, "p", text["weakest"])
     sub(box, "ul")
 
 
@@ -197,16 +180,16 @@ def drop_if_empty(parent: etree.Element, element: etree.Element) -> None:
         parent.remove(element)
 
 
-def error_box(parent: etree.Element, message: str) -> etree.Element:
-    return show_error(sub(parent, "div"), message)
+def error_box(parent: etree.Element, message: str, text: Strings) -> etree.Element:
+    return show_error(sub(parent, "div"), message, text)
 
 
-def show_error(element: etree.Element, message: str) -> etree.Element:
+def show_error(element: etree.Element, message: str, text: Strings) -> etree.Element:
     """Turn `element` into a visible error, so a preview (`mkdocs serve`) shows it in place."""
     element.clear()
     element.tag = "div"
     element.set("class", f"{PREFIX}-error")
     element.set("role", "note")
-    sub(element, "strong", TEXT["error"]).tail = ": "
+    sub(element, "strong", text["error"]).tail = ": "
     sub(element, "span", message)  # plain: it quotes the author's Markdown as written
     return element

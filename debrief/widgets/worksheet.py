@@ -51,7 +51,7 @@ class Worksheet(WidgetBlock):
         return "block"
 
     def on_options(self) -> None:
-        self.options["scale"] = self.options["scale"] or self.page.scale
+        self.options["scale"] = self.options["scale"] or self.page.settings.scale
         for criterion in self.options["criteria"]:
             if criterion.anchors and len(criterion.anchors) != len(self.options["scale"]):
                 self.problem(WidgetProblem(
@@ -69,18 +69,20 @@ class Worksheet(WidgetBlock):
 
     def create(self, parent: etree.Element) -> etree.Element:
         widget_id = self.options["id"]
+        text = self.page.text
         section = render.widget(parent, self.NAME, widget_id, self.argument,
-                                self.options["level"], self.page.namespace)
+                                self.options["level"], self.page.section_attributes(self.NAME))
+        render.share_preview(section, text)
         self.intro = render.sub(section, "div", class_=f"{render.PREFIX}-intro")
         for criterion in self.options["criteria"]:
-            render.criterion(section, widget_id, self.options["scale"], criterion)
-        render.notes(section, widget_id, self.page.notes_limit)
+            render.criterion(section, widget_id, self.options["scale"], criterion, text)
+        render.notes(section, widget_id, self.page.settings.notes_limit, text)
         summary = render.controls(section, "footer")
-        render.status(summary, f"0 of {len(self.options['criteria'])} rated")
-        render.weakest(summary)
-        if self.page.site and self.page.site.log_link:
-            render.log_form(summary, widget_id, self.page.site.log_link)
-        render.tools(summary, self.NAME)
+        render.status(summary, text.plural("rated", 0, total=len(self.options["criteria"])))
+        render.weakest(summary, text)
+        if self.page.log_link:
+            render.log_form(summary, widget_id, self.page.log_link, text)
+        render.tools(summary, self.NAME, text)
         return section
 
     def content(self, block: etree.Element) -> etree.Element:

@@ -1,4 +1,5 @@
-"""The hook writes a manifest of every widget, so a progress page needs no crawling."""
+"""The plugin writes a manifest of every widget, so a progress page needs no crawling. It holds
+only what the progress and log pages read."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from pathlib import Path
 
 def test_manifest_lists_every_widget_of_the_built_site(built_site: Path) -> None:
     manifest = json.loads((built_site / "assets" / "debrief" / "manifest.json").read_text())
-    assert manifest["version"] == 1 and manifest["site"] == "debrief"
-    assert manifest["pages"] == {"progress": "progress/#my-progress",
-                                 "feedback-log": "log/#feedback-log"}
+    assert set(manifest) == {"version", "widgets"} and manifest["version"] == 1
     listed = {w["id"]: w for w in manifest["widgets"]}
     found = {}
     for html in built_site.rglob("index.html"):

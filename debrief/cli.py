@@ -137,7 +137,20 @@ def walk(project: Project) -> Walk:
     urls = {uri: _page_url(uri, project.directory_urls) for uri in sources}
     site = SiteWidgets(urls.get, log_page)
     problems = _Collector()
-    md = _markdown(project, site, problems)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
+    try:
+        pages = _convert_pages(project, site, sources, nav, urls, order)
+    finally:
+        logger.removeHandler(problems)
+    problems.messages.extend(site.duplicate_ids())
+    return Walk(site, pages, order, problems.messages)
+
+
+def _convert_pages(project: Project, site: SiteWidgets, sources: list[str],
+                   nav: list[tuple[str, str, str]], urls: dict[str, str],
+                   order: dict[str, int]) -> dict[str, PageInfo]:
+    md = _markdown(project, site)
     report_missing_strings(project.settings, project.where)
     pages = {}
     for uri in sorted(sources, key=lambda u: (order.get(u, 1 << 30), u)):
@@ -152,8 +165,7 @@ def walk(project: Project) -> Walk:
         nav_title, section = next(((t, s) for u, t, s in nav if u == uri), ("", ""))
         title = nav_title or _title(text, body, uri)
         pages[uri] = PageInfo(uri, urls[uri], title, section or title)
-    problems.messages.extend(site.duplicate_ids())
-    return Walk(site, pages, order, problems.messages)
+    return pages
 
 
 class _Collector(logging.Handler):
@@ -167,11 +179,8 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _markdown(project: Project, site: SiteWidgets, problems: _Collector) -> markdown.Markdown:
+def _markdown(project: Project, site: SiteWidgets) -> markdown.Markdown:
     """The site's own Markdown extensions, so pages parse as the builder parses them."""
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(problems)
-    logger.propagate = False
     entries = _named_entries(project.raw.get("markdown_extensions"))
     entries.pop(EXTENSION, None)
     loaded = []
@@ -292,7 +301,6 @@ def main(argv: list[str] | None = None) -> int:
     assets.add_argument("dir", type=Path)
     args = parser.parse_args(argv)
 
-    logging.basicConfig(format="%(message)s")
     try:
         project = load_project(args.config_file)
         result = walk(project)

@@ -78,17 +78,18 @@ class SiteWidgets:
         self.log_link = page_link(self.log_page, src_uri) if self.log_page else ""
 
     def page_exists(self, target: str) -> bool:
-        return not self.src_uri or self.linked_url(self.src_uri, target) != ""
+        return not self.src_uri or self.linked_url(self.src_uri, target) is not None
 
-    def linked_url(self, src_uri: str, target: str) -> str:
-        """The site URL of the page that `target`, a link written on `src_uri`, points to; or ""."""
+    def linked_url(self, src_uri: str, target: str) -> str | None:
+        """The site URL ("" for the home page) of the page that `target`, a link written on
+        `src_uri`, points to; None when it is not a page of this site."""
         path, _, anchor = target.partition("#")
         if re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
-            return ""
+            return None
         here = posixpath.dirname(src_uri)
         url = self.page_urls(posixpath.normpath(posixpath.join(here, path)))
         if url is None:
-            return ""
+            return None
         return url + (f"#{anchor}" if anchor else "")
 
     def add_widget(self, widget: Widget) -> None:
@@ -124,7 +125,8 @@ class SiteWidgets:
             "title": widget.title,
             "page": {"url": page.url, "title": page.title, "section": page.section},
             "items": [{"id": i.id, "text": i.text,
-                       **({"guide": self.linked_url(placed.src_uri, i.guide)} if i.guide else {})}
+                       **({"guide": self.linked_url(placed.src_uri, i.guide) or ""}
+                          if i.guide else {})}
                       for i in widget.items],
         }
         if widget.scale:

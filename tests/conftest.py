@@ -16,7 +16,7 @@ def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProces
     """Run `mkdocs build --strict` as an author would, capturing what they would see."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=config_dir, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
 

@@ -62,8 +62,7 @@ class WidgetsExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        headers = HeaderTracker(md, tuple(block.NAME for block in BLOCKS))
-        headers.line_offset = self.site.line_offset if self.site else 0
+        headers = HeaderTracker(md, tuple(block.NAME for block in BLOCKS), self.site)
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)

@@ -48,8 +48,11 @@ def _item(given_id: str, text: str, line: str) -> tuple[str, str]:
             raise
     derived = derive_id(text)
     if not derived:
-        raise WidgetProblem(f"no id can be made from the item '{text}'",
-                            "add one at the end of its line, like `{#my-item}`", near=line)
+        raise WidgetProblem(
+            f"no id can be made from the item '{text}': ids use the Latin letters a-z, digits "
+            "and hyphens, and this text has none",
+            f"end its line with an id in those letters, e.g. `{line} {{#item-1}}`; keep the id "
+            "when you reword the item, since readers' ticks are saved under it", near=line)
     return derived, text
 
 

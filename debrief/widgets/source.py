@@ -45,8 +45,9 @@ class Header:
 class HeaderTracker(Preprocessor):
     """Records widget headers and their options; blocks claim them as they are parsed."""
 
-    def __init__(self, md, names: tuple[str, ...]) -> None:
+    def __init__(self, md, names: tuple[str, ...], site: Any = None) -> None:
         super().__init__(md)
+        self.site = site  # tells each page's front-matter lines, which the converter never sees
         self.header = re.compile(
             r"^(\s*)/{3,}\s*(" + "|".join(names) + r")\s*(?:\|\s*(.*?))?\s*$", re.IGNORECASE
         )
@@ -55,6 +56,7 @@ class HeaderTracker(Preprocessor):
         self.headers: list[Header] = []
 
     def run(self, lines: list[str]) -> list[str]:
+        self.line_offset = self.site.line_offset if self.site else 0
         self.lines = list(lines)
         self.headers = []
         out = list(lines)

@@ -115,7 +115,9 @@ def _criterion(entry: Any, number: int) -> Criterion:
         raise
     if not criterion_id:
         raise WidgetProblem(
-            f"no id can be made from the label '{label}'", "add `id:` to the criterion", near=near
+            f"no id can be made from the label '{label}': ids use the Latin letters a-z, digits "
+            "and hyphens, and this label has none",
+            "add `id: criterion-1` (any id in those letters) to the criterion", near=near
         )
     anchors = type_text_list(entry["anchors"], "anchors") if "anchors" in entry else ()
     return Criterion(

@@ -1,0 +1,45 @@
+"""The same reader's journey on the handbook as MkDocs, ProperDocs and Zensical build it, and on
+a site that only lists the plugin: tick, reload, still ticked; the progress page lists it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Browser, expect
+
+# Where each output has a checklist, and its progress page.
+JOURNEYS = {
+    "mkdocs": ("after/asking-for-feedback/", "after-ask-ready", "progress/"),
+    "properdocs": ("after/asking-for-feedback/", "after-ask-ready", "progress/"),
+    "zensical": ("after/asking-for-feedback/", "after-ask-ready", "progress/"),
+    "plugin-site": ("", "session-prep", "progress/"),
+}
+
+
+def test_ticks_last_and_reach_the_progress_page(built: tuple[str, Path, str],
+                                                browser: Browser) -> None:
+    builder, site, url = built
+    page_path, widget_id, progress_path = JOURNEYS[builder]
+    manifest = json.loads((site / "assets" / "debrief" / "manifest.json").read_text())
+    entry = next(w for w in manifest["widgets"] if w["id"] == widget_id)
+    first = entry["items"][0]["id"]
+
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + page_path)
+    box = page.locator(f'section.debrief#{widget_id} input[type=checkbox][data-item="{first}"]')
+    expect(page.locator(f"section.debrief#{widget_id}")).to_have_attribute("data-ready", "1")
+    box.check()
+    page.reload()
+    expect(page.locator(f"section.debrief#{widget_id}")).to_have_attribute("data-ready", "1")
+    expect(box).to_be_checked()
+
+    page.goto(url + progress_path)
+    row = page.locator(f"li[data-widget={widget_id}]")
+    expect(row).to_contain_text(f"1 of {len(entry['items'])}")
+    context.close()
+    assert not errors, errors

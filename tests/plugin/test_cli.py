@@ -1,0 +1,101 @@
+"""`debrief check` and `debrief assets`: the plugin's guarantees for builders without hooks.
+Every bad block that stops `mkdocs build --strict` stops `debrief check` with the same message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from debrief.cli import main
+from tests.build.test_bad_input import CASES, make_site
+from tests.conftest import ROOT
+
+ZENSICAL_STYLE = (
+    "site_name: Fixture\nsite_url: https://example.org/guide/\n"
+    "theme:\n  name: material\n"
+    "extra_css:\n  - assets/debrief/debrief.css\n"
+    "extra_javascript:\n  - assets/debrief/debrief.js\n"
+    "markdown_extensions:\n  - attr_list\n  - debrief.widgets:\n      scale: [Low, Mid, High]\n"
+)
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root / "mkdocs.yml"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_stops_on_every_bad_block_the_strict_build_stops_on(
+        case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    index, others, where, text = CASES[case]
+    make_site(tmp_path, index, others)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines()
+              if ": " in line and "Fix: " in line]
+    assert len(errors) == 1, errors
+    location = f"docs/index.md:{where}" if isinstance(where, int) else where
+    assert errors[0].startswith(f"{location}: ") and text in errors[0], errors
+
+
+def test_check_passes_the_handbook(capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["check"]) == 0, capsys.readouterr().err
+    assert "no problems" in capsys.readouterr().out
+
+
+def test_a_hookless_site_is_told_to_ship_the_assets(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    config = write(tmp_path, {
+        "mkdocs.yml": "site_name: Fixture\nmarkdown_extensions:\n  - debrief.widgets\n",
+        "docs/index.md": "# Home\n\n/// checklist | A\n    id: a\n\n- [ ] One {#one}\n///\n",
+    })
+    assert main(["-f", str(config), "check"]) == 1
+    error = capsys.readouterr().err
+    assert "docs/index.md:3: checklist 'a': this site has widgets but ships no Debrief script" \
+        in error
+    assert "Fix: run `debrief assets docs/assets/debrief` and list" in error
+
+
+def test_assets_writes_what_a_builder_without_hooks_ships(tmp_path: Path) -> None:
+    config = write(tmp_path, {
+        "mkdocs.yml": ZENSICAL_STYLE,
+        "docs/index.md": "# Home\n\n/// checklist | A\n    id: a\n\n- [ ] One {#one}\n///\n",
+        "docs/rate.md": "---\ntitle: Rating\n---\n\n/// worksheet | W\n    id: w\n"
+                        "    criteria:\n      - label: Clarity\n        guide: index.md\n///\n",
+    })
+    folder = tmp_path / "docs" / "assets" / "debrief"
+    assert main(["-f", str(config), "check"]) == 1  # listed, but not written yet
+    assert main(["-f", str(config), "assets", str(folder)]) == 0
+    assert {p.name for p in folder.iterdir()} >= {"debrief.js", "debrief.css", "manifest.json"}
+    manifest = json.loads((folder / "manifest.json").read_text())
+    rating = manifest["widgets"][1]
+    assert rating["scale"] == ["Low", "Mid", "High"]
+    assert rating["page"] == {"url": "rate/", "title": "Rating", "section": "Rating"}
+    assert rating["items"][0]["guide"] == ""
+    assert main(["-f", str(config), "check"]) == 0
+
+
+def test_assets_refuses_a_folder_outside_docs(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    config = write(tmp_path, {"mkdocs.yml": ZENSICAL_STYLE, "docs/index.md": "# Home\n"})
+    assert main(["-f", str(config), "assets", str(tmp_path / "elsewhere")]) == 2
+    assert "Fix: write the assets into a folder under docs/" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
+    config = write(tmp_path, {"mkdocs.yml": "site_name: X\nmarkdown_extensions:\n"
+                              "  - debrief.widgets:\n      colour: red\n",
+                              "docs/index.md": "# Home\n"})
+    result = subprocess.run([sys.executable, "-m", "debrief", "-f", str(config), "check"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "markdown_extensions: debrief.widgets: unknown option 'colour'" in result.stderr

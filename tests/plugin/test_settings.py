@@ -1,0 +1,115 @@
+"""One check of the site's settings for the plugin, the hook and the bare extension: each
+mistake is one message that says where it is and how to fix it."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import markdown
+import pytest
+
+from debrief.plugin import DebriefConfig
+from debrief.settings import (
+    OPTION_NAMES,
+    SettingsError,
+    default_namespace,
+    report_missing_strings,
+    resolve,
+)
+from debrief.strings import Strings, languages, table
+
+WHERE = "mkdocs.yml: plugins: debrief"
+
+
+def test_the_plugin_declares_exactly_the_settings() -> None:
+    assert {name for name, _ in DebriefConfig._schema} == set(OPTION_NAMES)
+
+
+def test_forks_on_one_origin_get_different_namespaces() -> None:
+    first = default_namespace("Debrief", "https://someone.github.io/handbook/")
+    second = default_namespace("Debrief", "https://someone.github.io/handbook-fr/")
+    assert first == "someone.github.io-handbook" and second != first
+    assert default_namespace("Our Guide", "") == "our-guide"
+    assert resolve({}, WHERE, site_url="https://hr.example.com/guide/").namespace == \
+        "hr.example.com-guide"
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"colour": "red"}, "unknown option 'colour'. Fix: use one of: namespace,"),
+    ({"language": "xx"}, "Debrief has no strings for language 'xx'. Fix: set `language:` to one of"),
+    ({"language": "not a code"}, "language 'not a code' is not a language code"),
+    ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
+    ({"strings": {"done": "Done"}}, "'done' takes plural forms"),
+    ({"scale": {"de": ["Schwach", "Stark"]}}, "scale has no labels for language 'en'"),
+    ({"scale": ["Only"]}, "scale: scale has 1 point. Fix: give from 2 to 10 points"),
+    ({"namespace": "a b"}, "namespace 'a b' is not valid"),
+    ({"notes_limit": 5}, "notes_limit '5' is out of range"),
+    ({"versions": "each"}, "versions 'each' is not one of shared, separate"),
+])
+def test_each_bad_setting_says_where_and_how_to_fix_it(options: dict, message: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        resolve(options, WHERE)
+    assert str(raised.value).startswith(f"{WHERE}: ") and message in str(raised.value)
+    assert "Fix: " in str(raised.value)
+
+
+def test_the_scale_follows_the_site_language_or_the_setting() -> None:
+    assert resolve({}, WHERE).scale == tuple(table("en")["scale"])
+    chosen = resolve({"scale": {"en": ["Low", "High"], "de": ["Niedrig", "Hoch"]}}, WHERE)
+    assert chosen.scale == ("Low", "High")
+
+
+def test_overrides_replace_single_strings() -> None:
+    settings = resolve({"strings": {"reset": "Start again"}}, WHERE)
+    assert settings.strings["reset"] == "Start again"
+    assert settings.strings["copy"] == table("en")["copy"]
+
+
+def test_a_missing_translation_falls_back_to_english_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    settings = resolve({"language": "it", "strings": {"reset": "Ricomincia"}}, WHERE)
+    assert settings.strings["copy"] == table("en")["copy"]
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_missing_strings(settings, WHERE)
+    assert "language 'it' has no text for" in caplog.text and "English is shown" in caplog.text
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_shipped_language_has_every_key_in_the_same_shape(language: str) -> None:
+    english, own = table("en"), table(language)
+    assert set(own) == set(english), set(english) ^ set(own)
+    for key, value in english.items():
+        assert type(own[key]) is type(value), key
+        if isinstance(value, dict):
+            assert "other" in own[key], key
+        if isinstance(value, str):
+            # The same placeholders, so nothing is lost or left unfilled in translation.
+            assert sorted(_placeholders(own[key])) == sorted(_placeholders(value)), key
+
+
+def _placeholders(text: str) -> list[str]:
+    return re.findall(r"\{(\w+)\}", text)
+
+
+def test_plurals_follow_the_language() -> None:
+    english = Strings.build("en")
+    assert english.plural("done", 1, total=3) == "1 of 3 done."
+    assert Strings.build("he").direction == "rtl" and english.direction == "ltr"
+
+
+def test_the_bare_extension_reads_its_settings_from_its_options() -> None:
+    html = markdown.markdown(
+        "/// worksheet | W\n    id: w\n    criteria:\n      - label: Clarity\n///\n",
+        extensions=["debrief.widgets"],
+        extension_configs={"debrief.widgets": {"scale": ["Low", "High"], "namespace": "mine"}})
+    assert "Low" in html and "High" in html and "&quot;ns&quot;:&quot;mine&quot;" in html
+
+
+def test_an_item_in_another_script_says_how_to_give_it_an_id(
+        caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"):
+        markdown.markdown("/// checklist | T\n    id: t\n\n- [ ] Подготовка\n///\n",
+                          extensions=["debrief.widgets"])
+    assert "Fix: end its line with an id in those letters, e.g. `- [ ] Подготовка {#item-1}`" \
+        in caplog.text

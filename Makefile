@@ -1,5 +1,5 @@
 # One command to serve the site, one to run every test; both set everything up first.
-.PHONY: serve test lint bench browser clean
+.PHONY: serve test check lint bench browser clean
 
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -12,6 +12,11 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The edit loop: lint and every test that needs no browser.
+check: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest tests/widgets tests/plugin tests/build tests/content
 
 bench: $(VENV)/.installed browser
 	$(PY) bench/bench.py
@@ -27,4 +32,4 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) site bench/out
+	rm -rf $(VENV) site bench/out .cache docs/assets/debrief

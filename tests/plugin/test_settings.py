@@ -37,7 +37,7 @@ def test_forks_on_one_origin_get_different_namespaces() -> None:
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"colour": "red"}, "unknown option 'colour'. Fix: use one of: namespace,"),
-    ({"language": "xx"}, "Debrief has no strings for language 'xx'. Fix: set `language:` to one of"),
+    ({"language": "xx"}, "no strings for language 'xx'. Fix: set `language:` to one of"),
     ({"language": "not a code"}, "language 'not a code' is not a language code"),
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
     ({"strings": {"done": "Done"}}, "'done' takes plural forms"),

@@ -88,7 +88,10 @@ def config_without_widgets(work: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["hooks"] = []
     config["markdown_extensions"] = [e for e in config["markdown_extensions"]
-                                     if e != "debrief.widgets"]
+                                     if e != "debrief.widgets"
+                                     and not (isinstance(e, dict) and "debrief.widgets" in e)]
+    for key in ("extra_css", "extra_javascript"):  # the hook's own, listed for Zensical
+        config[key] = [x for x in config.get(key, []) if "assets/debrief/" not in str(x)]
     config["docs_dir"] = str(ROOT / "docs")
     config.pop("watch", None)  # relative to the real config; only `serve` uses it
     config["validation"] = {"anchors": "info"}  # widget title anchors are gone, links stay

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from ..strings import Strings
 from . import render
-from .problems import WidgetProblem, report
+from .problems import WidgetProblem, WidgetProblems, report
 from .source import HeaderTracker
 
 
@@ -123,6 +123,10 @@ class WidgetBlock(Block):
             except WidgetProblem as problem:
                 problem.near = problem.near or f"{name}:"
                 self.problem(problem)
+            except WidgetProblems as many:
+                for problem in many.problems:
+                    problem.near = problem.near or f"{name}:"
+                    self.problem(problem)
         for name in self.REQUIRED:
             if name not in options:
                 self.problem(WidgetProblem(f"option `{name}` is missing",
@@ -201,7 +205,8 @@ class WidgetBlock(Block):
         """Complete the widget from its content; None once `fail_at_end` has replaced it."""
         raise NotImplementedError
 
-    def fail_at_end(self, block: etree.Element, problem: WidgetProblem) -> None:
-        """A problem found in the content: replace what was built with the error."""
-        self.problem(problem)
-        render.show_error(block, problem.text, self.page.text)
+    def fail_at_end(self, block: etree.Element, *problems: WidgetProblem) -> None:
+        """Problems found in the content: replace what was built with the errors."""
+        for problem in problems:
+            self.problem(problem)
+        render.show_error(block, " ".join(p.text for p in problems), self.page.text)

@@ -9,7 +9,7 @@ from typing import ClassVar
 from . import render
 from .block import Item, Widget, WidgetBlock
 from .ids import check_id, derive_id, plain_text
-from .problems import WidgetProblem
+from .problems import WidgetProblem, WidgetProblems, raise_all
 from .validate import type_heading_level, type_previous_ids, type_widget_id
 
 _ITEM = re.compile(r"[-*+][ \t]+\[ \][ \t]+(?P<text>.*?)(?:[ \t]*\{#(?P<id>[^}]*)\})?[ \t]*")
@@ -18,8 +18,10 @@ _CONTINUATION = re.compile(r"[ \t]+\S")
 
 
 def parse_items(text: str) -> list[tuple[str, str]]:
-    """Read `- [ ] text {#id}` lines into (id, text) pairs; ids come from the text if not given."""
+    """Read `- [ ] text {#id}` lines into (id, text) pairs; ids come from the text if not given.
+    Every bad line is reported, not only the first."""
     items: list[list[str]] = []
+    problems: list[WidgetProblem] = []
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -30,11 +32,20 @@ def parse_items(text: str) -> list[tuple[str, str]]:
         if found is None:
             fix = ("items start unticked: write `- [ ]`" if _TICKED.match(line.strip())
                    else "write each item as `- [ ] What to do`, one per line")
-            raise WidgetProblem(f"'{line.strip()}' is not a checklist item", fix, near=line.strip())
+            problems.append(WidgetProblem(f"'{line.strip()}' is not a checklist item", fix,
+                                          near=line.strip()))
+            continue
         items.append([found.group("id") or "", found.group("text"), line.strip()])
-    if not items:
+    if not items and not problems:
         raise WidgetProblem("the checklist has no items", "add lines like `- [ ] What to do`")
-    return [_item(*entry) for entry in items]
+    parsed = []
+    for entry in items:
+        try:
+            parsed.append(_item(*entry))
+        except WidgetProblem as problem:
+            problems.append(problem)
+    raise_all(problems)
+    return parsed
 
 
 def _item(given_id: str, text: str, line: str) -> tuple[str, str]:
@@ -109,6 +120,9 @@ class Checklist(WidgetBlock):
                 seen.add(item_id)
         except WidgetProblem as problem:
             self.fail_at_end(block, problem)
+            return None
+        except WidgetProblems as many:
+            self.fail_at_end(block, *many.problems)
             return None
         for item_id, text in items:
             render.checklist_item(items_list, item_id, text)

@@ -21,6 +21,22 @@ class WidgetProblem(ValueError):
         self.text = ""  # the full message once reported
 
 
+class WidgetProblems(ValueError):
+    """Several independent mistakes in one option or content, all reported at once."""
+
+    def __init__(self, problems: list[WidgetProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def raise_all(problems: list[WidgetProblem]) -> None:
+    """Raise nothing, the one problem, or all of them."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise WidgetProblems(problems)
+
+
 def describe(source: str, line: int | None, subject: str, problem: WidgetProblem) -> str:
     """Format a problem as `file:line: subject: what is wrong. Fix: how.`"""
     where = source or "<markdown>"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ids import check_id, derive_id
-from .problems import WidgetProblem
+from .problems import WidgetProblem, raise_all
 
 MIN_SCALE, MAX_SCALE = 2, 10
 CRITERION_KEYS = ("id", "label", "hint", "guide", "anchors")
@@ -74,17 +74,26 @@ def type_criteria(value: Any) -> tuple[Criterion, ...]:
             "criteria must be a non-empty list",
             "list them under `criteria:`, each as `- label: Communication`",
         )
-    criteria = tuple(_criterion(entry, number) for number, entry in enumerate(value, 1))
+    criteria, problems = [], []
     seen: set[str] = set()
-    for criterion in criteria:
+    for number, entry in enumerate(value, 1):
+        try:
+            criterion = _criterion(entry, number)
+        except WidgetProblem as problem:  # go on: every criterion's mistake is worth knowing
+            problems.append(problem)
+            continue
         if criterion.id in seen:
-            raise WidgetProblem(
+            # Point at the second one: its `id:` line, or its label when the id was derived.
+            problems.append(WidgetProblem(
                 f"two criteria have the id '{criterion.id}'",
                 "give each criterion its own `id:`",
-                near=f"id: {criterion.id}",
-            )
+                near=f"id: {criterion.id}" if "id" in entry else f"label: {criterion.label}",
+                nth=2 if "id" in entry else 1,
+            ))
         seen.add(criterion.id)
-    return criteria
+        criteria.append(criterion)
+    raise_all(problems)
+    return tuple(criteria)
 
 
 def _criterion(entry: Any, number: int) -> Criterion:

@@ -52,12 +52,16 @@ class Worksheet(WidgetBlock):
 
     def on_options(self) -> None:
         self.options["scale"] = self.options["scale"] or self.page.settings.scale
-        for criterion in self.options["criteria"]:
-            if criterion.anchors and len(criterion.anchors) != len(self.options["scale"]):
+        with_anchors = [c for c in self.options["criteria"] if c.anchors]
+        for nth, criterion in enumerate(with_anchors, 1):
+            if len(criterion.anchors) != len(self.options["scale"]):
+                # Point at this criterion's own `anchors:` line, not the first one.
                 self.problem(WidgetProblem(
                     f"criterion '{criterion.id}' has {len(criterion.anchors)} anchors for a "
                     f"{len(self.options['scale'])}-point scale",
-                    "give exactly one anchor per scale point, lowest first", near="anchors:"))
+                    "give exactly one anchor per scale point, lowest first", near="anchors:",
+                    nth=nth))
+        for criterion in self.options["criteria"]:
             site = self.page.site
             if criterion.guide and site and not site.page_exists(criterion.guide):
                 self.problem(WidgetProblem(

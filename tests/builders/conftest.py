@@ -34,7 +34,7 @@ def copy_handbook(target: Path) -> Path:
     a cache beside mkdocs.yml, and neither belongs in the checkout."""
     target.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", target)
-    for folder in ("docs", "hooks"):
+    for folder in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, target / folder,
                         ignore=shutil.ignore_patterns("assets", "__pycache__"))
     return target

@@ -43,3 +43,37 @@ def test_ticks_last_and_reach_the_progress_page(built: tuple[str, Path, str],
     expect(row).to_contain_text(f"1 of {len(entry['items'])}")
     context.close()
     assert not errors, errors
+
+
+NO_STORAGE = """Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { const e = new Error('The operation is insecure.'); e.name = 'SecurityError'; throw e; },
+});"""
+
+
+def test_no_uncaught_error_when_the_browser_blocks_storage(built: tuple[str, Path, str],
+                                                           browser: Browser) -> None:
+    """The theme's inline scripts read storage too: the handbook's override keeps them quiet."""
+    builder, _, url = built
+    page_path, widget_id, progress_path = JOURNEYS[builder]
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    context.add_init_script(NO_STORAGE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error.message}\n{error.stack}"))
+    for path in (page_path, progress_path):
+        page.goto(url + path)
+        ready = "section.debrief[data-ready='1'], section[data-debrief-app][data-ready-ms]"
+        expect(page.locator(ready).first).to_be_attached()
+    context.close()
+    if builder != "plugin-site":  # a plugin site keeps the theme as it is
+        assert not errors, errors
+
+
+def test_the_search_dialog_has_a_name(built: tuple[str, Path, str]) -> None:
+    builder, site, _ = built
+    html = (site / "index.html").read_text()
+    if builder in ("mkdocs", "properdocs"):
+        assert '<div class="md-search" data-md-component="search" role="dialog" ' \
+               'aria-label="Search">' in html

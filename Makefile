@@ -6,8 +6,11 @@ PY     := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
+# MkDocs rebuilds on a change to the pages, the script or the styles; a change to the plugin's
+# or the extension's Python needs a fresh process, so watchmedo restarts it.
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/watchmedo auto-restart --directory=debrief --directory=hooks --pattern='*.py' \
+		--recursive --debounce-interval=1 -- $(VENV)/bin/mkdocs serve
 
 test: $(VENV)/.installed browser
 	$(VENV)/bin/ruff check .

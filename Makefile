@@ -19,7 +19,7 @@ test: $(VENV)/.installed browser
 # The edit loop: lint and every test that needs no browser.
 check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest tests/widgets tests/plugin tests/build tests/content
+	$(PY) -m pytest -m "not browser"
 
 bench: $(VENV)/.installed browser
 	$(PY) bench/bench.py

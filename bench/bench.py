@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import logging
 import statistics
 import sys
@@ -27,11 +26,17 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from debrief.assets import shipped_assets
+from debrief.assets import (
+    APP_PAGE_BUDGET,
+    APP_PAGES,
+    WIDGET_PAGE,
+    WIDGET_PAGE_BUDGET,
+    gzipped_size,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET = 4 * 1024
-APP_BUDGET = 6 * 1024
+BUDGET = WIDGET_PAGE_BUDGET
+APP_BUDGET = APP_PAGE_BUDGET
 QUIZ = 11.8 * 1024
 ROUNDS = 9  # builds alternate with and without widgets; a shared machine is noisy
 
@@ -65,14 +70,11 @@ Some text about interview number {n}, with a [link](page-{next}.md).
 
 
 def asset_sizes() -> None:
-    shipped = {name: len(gzip.compress(text.encode(), 9))
-               for name, text in shipped_assets().items()}
-    widgets = shipped["debrief.js"] + shipped["debrief.css"]
+    widgets = gzipped_size(WIDGET_PAGE)
     print(f"assets on widget pages: {widgets} B gzipped = {widgets / BUDGET:.2f} of the 4 KB "
           f"budget, {widgets / QUIZ:.2f}x mkdocs-quiz")
-    shared = shipped["debrief-app.js"] + shipped["debrief-app.css"]
-    for page in ("progress", "feedback-log"):
-        extra = shared + shipped[f"debrief-{page}.js"]
+    for page, names in APP_PAGES.items():
+        extra = gzipped_size(names)
         print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
 
 

@@ -21,6 +21,19 @@ def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProces
     )
 
 
+# Markers by folder, so `-m "not browser"` is the fast loop (`make check`).
+BROWSER_FOLDERS = ("browser", "builders")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in BROWSER_FOLDERS:
+            item.add_marker(pytest.mark.browser)
+        if "axe" in item.name or "accessibility" in item.nodeid:
+            item.add_marker(pytest.mark.a11y)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")

@@ -1,7 +1,9 @@
-"""The widgets' script and styles, minified as the site ships them."""
+"""The widgets' script and styles, minified as the site ships them, and what each kind of page
+may load of them."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import rcssmin
@@ -10,8 +12,24 @@ import rjsmin
 FOLDER = Path(__file__).parent
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
+# What each kind of page loads, and its budget in gzipped bytes: a page with a checklist or a
+# worksheet must stay light; the progress and log pages may load more, only on those pages.
+WIDGET_PAGE = ("debrief.js", "debrief.css")
+WIDGET_PAGE_BUDGET = 4 * 1024
+APP_PAGES = {
+    "progress": ("debrief-app.js", "debrief-app.css", "debrief-progress.js"),
+    "feedback-log": ("debrief-app.js", "debrief-app.css", "debrief-feedback-log.js"),
+}
+APP_PAGE_BUDGET = 6 * 1024  # on top of WIDGET_PAGE
+
 
 def shipped_assets() -> dict[str, str]:
     """File name to minified text, for every script and style sheet in this folder."""
     return {path.name: MINIFIERS[path.suffix](path.read_text())
             for path in sorted(FOLDER.iterdir()) if path.suffix in MINIFIERS}
+
+
+def gzipped_size(names: tuple[str, ...]) -> int:
+    """Bytes on the wire for these shipped files, each gzipped on its own as a server would."""
+    shipped = shipped_assets()
+    return sum(len(gzip.compress(shipped[name].encode(), 9)) for name in names)

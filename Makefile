@@ -1,5 +1,5 @@
 # One command to serve the site, one to run every test; both set everything up first.
-.PHONY: serve test check lint bench browser clean
+.PHONY: serve test check lint bench lighthouse browser clean
 
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -24,6 +24,11 @@ check: $(VENV)/.installed
 bench: $(VENV)/.installed browser
 	$(PY) bench/bench.py
 
+# Lighthouse from npm, offline against the built site with the same Chromium.
+lighthouse: $(VENV)/.installed browser
+	cd bench && npm install --no-audit --no-fund --silent
+	$(PY) bench/lighthouse.py
+
 browser: $(VENV)/.installed
 	scripts/ensure-browser.sh $(PY)
 
@@ -35,4 +40,4 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) site bench/out .cache docs/assets/debrief
+	rm -rf $(VENV) site bench/out bench/node_modules .cache docs/assets/debrief

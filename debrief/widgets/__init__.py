@@ -14,7 +14,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from .app import FeedbackLog, Progress
+from .progress_log import FeedbackLog, Progress
 from .block import Item, PageState, Site, Widget
 from .checklist import Checklist
 from .problems import WidgetProblem, report

@@ -49,7 +49,7 @@ export async function start(api, roots) {
     root.querySelector(".debrief-noscript").hidden = true;
     return (message = "") => {
       const drawn = performance.now();
-      pages[n].draw(api, root.dataset.ns, manifest, place, home);
+      pages[n].draw(api, JSON.parse(root.dataset.config).ns, manifest, place, home);
       root.dataset.drawMs = (performance.now() - drawn).toFixed(1);
       status.textContent = message;
     };

@@ -60,7 +60,7 @@
   const setup = (root) => {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    const ns = root.dataset.ns;
+    const ns = JSON.parse(root.dataset.config).ns;
     const one = (s) => root.querySelector(s);
     const all = (s) => [...root.querySelectorAll(s)];
     const progress = one(".debrief-progress");

@@ -14,10 +14,10 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from .progress_log import FeedbackLog, Progress
 from .block import Item, PageState, Site, Widget
 from .checklist import Checklist
 from .problems import WidgetProblem, report
+from .progress_log import FeedbackLog, Progress
 from .source import HeaderTracker
 from .worksheet import Worksheet
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-NAMESPACE = "debrief"  # extra.debrief.namespace in mkdocs.yml
+NAMESPACE = "debrief.example.org"  # derived from site_url in mkdocs.yml
 
 # Pages with widgets, and the widgets each holds, as the built site has them.
 WIDGET_PAGES: dict[str, tuple[str, ...]] = {

@@ -24,6 +24,7 @@ from .browser_support import (
     CHECKLIST_ITEMS,
     CHECKLIST_PAGE,
     CRITERIA,
+    DOC_KEY,
     PROGRESS_APP,
     PROGRESS_PAGE,
     WORKSHEET,
@@ -37,6 +38,7 @@ from .browser_support import (
     progress,
     radio,
     saved_json,
+    v1_key,
     with_storage,
 )
 
@@ -254,9 +256,9 @@ def test_answers_of_the_older_schema_move_into_the_document(
 
 def test_older_schema_on_the_real_site(new_page: Callable[..., Page], site_url: str) -> None:
     v1 = {
-        f"debrief:debrief:{CHECKLIST}": {"v": 1, "items": {"thank-you-sent": True,
+        v1_key(CHECKLIST): {"v": 1, "items": {"thank-you-sent": True,
                                                            "listen-mindset": True}},
-        f"debrief:debrief:{WORKSHEET}": {"v": 1, "items": {}, "ratings": {
+        v1_key(WORKSHEET): {"v": 1, "items": {}, "ratings": {
             "communication": 4, "closing": 2}, "notes": "Written before the update."},
     }
     page = new_page(storage_state=with_storage(site_url, v1))
@@ -273,4 +275,4 @@ def test_older_schema_on_the_real_site(new_page: Callable[..., Page], site_url: 
         expect(radio(page, WORKSHEET, criterion, value)).to_be_checked()
     expect(notes(page, WORKSHEET)).to_have_value("Written before the update.")
     assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('debrief'))"
-                         ) == ["debrief:debrief"]
+                         ) == [DOC_KEY]

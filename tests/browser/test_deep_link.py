@@ -58,7 +58,7 @@ def test_copy_link_copies_the_widget_url(new_page, site_url: str) -> None:
 
 def test_copy_link_after_instant_navigation_names_the_new_page(new_page, site_url: str) -> None:
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
-    open_page(page, site_url + "after/thank-you/")
+    open_page(page, site_url + "after/waiting/")  # the page before it in the navigation
     page.evaluate("window.__marker = 1")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url(site_url + CHECKLIST_PAGE)

@@ -26,7 +26,11 @@ NEXT_PAGE, NEXT_WIDGET = "after/refusal-or-silence/", "after-no-feedback"
 
 
 def mark_document(page: Page) -> None:
-    """Leave a mark on this document: a full reload would wipe it."""
+    """Leave a mark on this document: a full reload would wipe it. First wait until the theme
+    has fetched the sitemap: its instant navigation intercepts only links listed there, so a
+    click before that (likely on a busy machine) would be a full load."""
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some((e) => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)")
     page.evaluate("window.__marker = 1")
 
 

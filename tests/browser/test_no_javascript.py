@@ -30,7 +30,7 @@ def test_checklist_without_javascript(static_page, site_url: str) -> None:
     expect(section.locator(".debrief-tools")).to_be_hidden()
     expect(section.get_by_role("button")).to_have_count(0)  # none reachable: all hidden
     expect(section.locator(".debrief-notice")).to_be_hidden()
-    expect(section.locator(".debrief-progress")).to_have_text("0 of 7 done")
+    expect(section.locator(".debrief-progress")).to_have_text("0 of 7 done.")
 
 
 def test_worksheet_without_javascript(static_page, site_url: str) -> None:

@@ -14,9 +14,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.conftest import CHROMIUM_ARGS, SiteHandler, chromium_path
+from tests.browser.conftest import SiteHandler
 from tests.conftest import ROOT, mkdocs_build
 
 BIN = Path(sys.executable).parent
@@ -79,11 +78,3 @@ def built(request: pytest.FixtureRequest,
     site = build_with(request.param, tmp_path_factory.mktemp(request.param))
     for url in serve(site):
         yield request.param, site, url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()

@@ -55,7 +55,7 @@ def test_no_uncaught_error_when_the_browser_blocks_storage(built: tuple[str, Pat
                                                            browser: Browser) -> None:
     """The theme's inline scripts read storage too: the handbook's override keeps them quiet."""
     builder, _, url = built
-    page_path, widget_id, progress_path = JOURNEYS[builder]
+    page_path, _, progress_path = JOURNEYS[builder]
     context = browser.new_context()
     context.set_default_timeout(10_000)
     context.add_init_script(NO_STORAGE)

@@ -5,8 +5,8 @@
 2. Build time of the real site with the widgets against the same site with them turned off.
 3. Generated sites of 100 and 1,000 pages with widgets: the widgets' Markdown work must grow
    linearly; whole builds are shown with and without widgets for comparison.
-4. In Chromium: the progress page and the log restoring 50 widgets and 20 log entries, timed
-   with performance.now() by the page itself, against 50 ms.
+4. In Chromium: the progress page and the log restoring 200 widgets and 1,000 log entries,
+   timed with performance.now() by the page itself, against 50 ms.
 """
 
 from __future__ import annotations
@@ -78,11 +78,11 @@ def asset_sizes() -> None:
         print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
 
 
-def timed_build(config_file: Path, site_dir: Path) -> float:
+def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:
     config = load_config(str(config_file), site_dir=str(site_dir))
-    started = time.perf_counter()
+    started = clock()
     build(config)
-    return time.perf_counter() - started
+    return clock() - started
 
 
 def config_without_widgets(work: Path) -> Path:
@@ -106,14 +106,15 @@ def overhead(work: Path) -> None:
     on, off = ROOT / "mkdocs.yml", config_without_widgets(work)
     times: dict[str, list[float]] = {"on": [], "off": []}
     timed_build(on, work / "warm")  # first build imports everything; not counted
+    # CPU time of this process (the build runs in it): other work on the machine does not count.
     for _ in range(ROUNDS):
-        times["off"].append(timed_build(off, work / "off"))
-        times["on"].append(timed_build(on, work / "on"))
+        times["off"].append(timed_build(off, work / "off", time.process_time))
+        times["on"].append(timed_build(on, work / "on", time.process_time))
     on_s, off_s = statistics.median(times["on"]), statistics.median(times["off"])
     fastest = min(times["on"]) / min(times["off"])
-    print(f"real site: {on_s:.3f} s with widgets, {off_s:.3f} s without "
+    print(f"real site, CPU time: {on_s:.3f} s with widgets, {off_s:.3f} s without "
           f"(median of {ROUNDS}) = {on_s / off_s:.3f}x; fastest runs {fastest:.3f}x "
-          "(budget 1.05x)")
+          "(budget 1.10x)")
 
 
 def generated_site(work: Path, pages: int, widgets: bool) -> Path:
@@ -154,9 +155,12 @@ def scaling(work: Path) -> None:
           "faster than linearly with or without widgets)")
 
 
+WIDGET_PAGES, LOG_ENTRIES = 100, 1000  # two widgets a page
+
+
 def restore_site(work: Path) -> Path:
-    """25 pages of one checklist and one worksheet each (50 widgets), a progress page, a log."""
-    config = generated_site(work, 25, widgets=True)
+    """Pages of one checklist and one worksheet each, a progress page and a log."""
+    config = generated_site(work, WIDGET_PAGES, widgets=True)
     docs = config.parent / "docs"
     (docs / "progress.md").write_text("# Progress\n\n/// progress | All\n///\n")
     (docs / "log.md").write_text("# Log\n\n/// feedback-log | Log\n///\n")
@@ -164,14 +168,15 @@ def restore_site(work: Path) -> Path:
     return work / "restore-site"
 
 
-def saved_answers(count: int = 25, entries: int = 20) -> dict:
+def saved_answers(count: int = WIDGET_PAGES, entries: int = LOG_ENTRIES) -> dict:
     ratings = {"communication": 2, "evidence": 4, "questions": 3, "closing": 1}
     widgets = {}
     for n in range(count):
         widgets[f"check-{n}"] = {"items": {"stories": True, "research": n % 2 == 0}}
         widgets[f"rate-{n}"] = {"ratings": ratings, "notes": "Notes " * 20}
     log = [{"id": f"e{n}", "worksheet": "rate-0", "label": f"Company {n}, Analyst",
-            "date": f"2026-{1 + n % 12:02d}-{1 + n:02d}", "notes": "Went well " * 10,
+            "date": f"{2020 + n // 336}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}",
+            "notes": "Went well " * 10,
             "ratings": {k: 1 + (v + n) % 5 for k, v in ratings.items()}, "t": "2026-11-01"}
            for n in range(entries)]
     return {"v": 2, "widgets": widgets, "log": log}
@@ -202,7 +207,7 @@ def restore_times(work: Path) -> None:
                 app.wait_for()
                 draws.append(float(app.get_attribute("data-draw-ms")))
                 readies.append(float(app.get_attribute("data-ready-ms")))
-            print(f"{name} page, 50 widgets and 20 log entries: drawn in "
+            print(f"{name} page, {2 * WIDGET_PAGES} widgets, {LOG_ENTRIES} log entries: drawn in "
                   f"{statistics.median(draws):.1f} ms = {statistics.median(draws) / 50:.2f} of "
                   f"the 50 ms budget; {statistics.median(readies):.1f} ms with loading the "
                   f"manifest and module (median of {ROUNDS})")

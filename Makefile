@@ -14,7 +14,7 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed browser
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2  # two workers: the machines here have two cores
 
 # The edit loop: lint and every test that needs no browser.
 check: $(VENV)/.installed

@@ -1,5 +1,5 @@
 # One command to serve the site, one to run every test; both set everything up first.
-.PHONY: serve test check lint bench lighthouse browser clean
+.PHONY: serve test check fuzz lint bench lighthouse browser clean
 
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -23,6 +23,13 @@ check: $(VENV)/.installed
 
 bench: $(VENV)/.installed browser
 	$(PY) bench/bench.py
+
+# A longer fuzzing run than the default tests make: generated blocks (and, with the browser,
+# generated stored documents). SEED picks the examples; the same seed finds the same ones.
+SEED ?= 20261122
+fuzz: $(VENV)/.installed browser
+	DEBRIEF_FUZZ_EXAMPLES=2000 $(PY) -m pytest -p no:randomly -k fuzz --hypothesis-seed=$(SEED) \
+		--hypothesis-show-statistics
 
 # Lighthouse from npm, offline against the built site with the same Chromium.
 lighthouse: $(VENV)/.installed browser

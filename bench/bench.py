@@ -29,9 +29,11 @@ from mkdocs.config import load_config
 from debrief.assets import (
     APP_PAGE_BUDGET,
     APP_PAGES,
+    ON_DEMAND_BUDGET,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
     gzipped_size,
+    on_demand_modules,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +78,10 @@ def asset_sizes() -> None:
     for page, names in APP_PAGES.items():
         extra = gzipped_size(names)
         print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
+    for name in on_demand_modules():
+        size = gzipped_size((name,))
+        print(f"  {name}, loaded when first needed: {size} B = "
+              f"{size / ON_DEMAND_BUDGET:.2f} of its 4 KB budget")
 
 
 def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:

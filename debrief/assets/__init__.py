@@ -12,15 +12,25 @@ import rjsmin
 FOLDER = Path(__file__).parent
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
-# What each kind of page loads, and its budget in gzipped bytes: a page with a checklist or a
-# worksheet must stay light; the progress and log pages may load more, only on those pages.
+# What each kind of page loads as it opens, and its budget in gzipped bytes: a page with a
+# checklist or a worksheet must stay light; the progress and log pages may load more, only on
+# those pages. Every other file is a module a page imports when a reader first needs it (an
+# import, a share link, another tab's save...), each within ON_DEMAND_BUDGET.
 WIDGET_PAGE = ("debrief.js", "debrief.css")
 WIDGET_PAGE_BUDGET = 4 * 1024
 APP_PAGES = {
-    "progress": ("debrief-app.js", "debrief-app.css", "debrief-progress.js"),
-    "feedback-log": ("debrief-app.js", "debrief-app.css", "debrief-feedback-log.js"),
+    "progress": ("debrief-app.js", "debrief-app.css", "debrief-progress.js", "debrief-store.js"),
+    "feedback-log": ("debrief-app.js", "debrief-app.css", "debrief-feedback-log.js",
+                     "debrief-store.js"),
 }
 APP_PAGE_BUDGET = 6 * 1024  # on top of WIDGET_PAGE
+ON_DEMAND_BUDGET = 4 * 1024
+
+
+def on_demand_modules() -> tuple[str, ...]:
+    """The shipped files no page loads as it opens."""
+    at_start = set(WIDGET_PAGE).union(*APP_PAGES.values())
+    return tuple(name for name in shipped_assets() if name not in at_start)
 
 
 def shipped_assets() -> dict[str, str]:

@@ -101,6 +101,7 @@ def config_without_widgets(work: Path) -> Path:
     for key in ("extra_css", "extra_javascript"):  # the hook's own, listed for Zensical
         config[key] = [x for x in config.get(key, []) if "assets/debrief/" not in str(x)]
     config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config.pop("watch", None)  # relative to the real config; only `serve` uses it
     config["validation"] = {"anchors": "info"}  # widget title anchors are gone, links stay
     path = work / "mkdocs-off.yml"
@@ -194,7 +195,7 @@ def restore_times(work: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from tests.browser.conftest import CHROMIUM_ARGS, QuietHandler, chromium_path
 
-    site = restore_site(work)
+    site = restore_site(work / "restore")  # apart from the scaling run's sites
     handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -1,42 +1,55 @@
 // Debrief's feedback log: saved self-ratings, their trend as a chart with a table of the same
 // figures, recurring weak criteria, and editing or deleting entries.
 
-import { button, confirmBar, el, MAX_NOTES, plural, redraw } from "./debrief-app.js";
+import { ask, button, el, fill, redraw } from "./debrief-app.js";
 
 // Mid-tone colours: each keeps 3:1 contrast on Material's light and dark backgrounds.
 const COLOURS = ["#1e88e5", "#e53935", "#43a047", "#ab47bc", "#fb8c00", "#00acc1", "#8d6e63",
   "#ec407a", "#78909c", "#9e9d24"];
+const WIDTH = 600;
+const HEIGHT = 240;
+const CHAR_WIDTH = 7; // of the axis font, generously: date labels are spaced by it
 
-const svg = (tag, attrs = {}) => {
+// A rating as the log uses it: 0 (not rated) unless it is on the worksheet's scale.
+const rating = (w, entry, item) => {
+  const value = entry.ratings[item.id] | 0;
+  return value >= 1 && value <= w.scale.length ? value : 0;
+};
+
+const svg = (tag, attrs = {}, text = "") => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  node.textContent = text;
   return node;
 };
-// ---- Feedback log ----------------------------------------------------------------------------
 
-const chart = (worksheet, entries) => {
+// ---- Chart: numbers and dates read left to right in every language ----------------------------
+
+// The dates under the chart, as many as fit without touching each other.
+const dateLabels = (page, entries, x) => {
+  const dates = entries.map((entry) => page.day(entry.date));
+  const widest = Math.max(...dates.map((d) => d.length)) * CHAR_WIDTH + 8;
+  const gap = entries.length > 1 ? x(1) - x(0) : Infinity;
+  const step = Math.ceil(widest / gap);
+  return dates.map((date, n) => (n % step ? null : svg("text",
+    { x: x(n), y: HEIGHT - 6, "text-anchor": "middle", class: "debrief-axis" }, date))).filter(Boolean);
+};
+
+const chart = (page, worksheet, entries) => {
   const points = worksheet.scale.length;
-  const width = 600;
-  const height = 240;
-  const x = (n) => 60 + (entries.length === 1 ? (width - 120) / 2 : (n * (width - 120)) / (entries.length - 1));
-  const y = (v) => height - 30 - ((v - 1) * (height - 50)) / Math.max(points - 1, 1);
-  const box = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${worksheet.id}-chart-title` });
-  box.append(svg("title", { id: `${worksheet.id}-chart-title` }));
-  box.firstChild.textContent = `Ratings of ${worksheet.title} over time; the table below has the same figures.`;
+  const x = (n) => 60 + (entries.length === 1 ? (WIDTH - 120) / 2 : (n * (WIDTH - 120)) / (entries.length - 1));
+  const y = (v) => HEIGHT - 30 - ((v - 1) * (HEIGHT - 50)) / Math.max(points - 1, 1);
+  const title = `${worksheet.id}-chart-title`;
+  const box = svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-labelledby": title, direction: "ltr" });
+  box.append(svg("title", { id: title }, page.t("chart-title", { title: worksheet.title })));
   worksheet.scale.forEach((name, n) => {
-    box.append(svg("line", { x1: 36, x2: width - 16, y1: y(n + 1), y2: y(n + 1), class: "debrief-grid" }));
-    const label = svg("text", { x: 0, y: y(n + 1) + 4, class: "debrief-axis" });
-    label.textContent = String(n + 1);
-    box.append(label);
+    box.append(svg("line", { x1: 36, x2: WIDTH - 16, y1: y(n + 1), y2: y(n + 1), class: "debrief-grid" }),
+      svg("text", { x: 0, y: y(n + 1) + 4, class: "debrief-axis" }, String(n + 1)));
   });
-  entries.forEach((entry, n) => {
-    const label = svg("text", { x: x(n), y: height - 6, "text-anchor": "middle", class: "debrief-axis" });
-    label.textContent = entry.date;
-    box.append(label);
-  });
+  box.append(...dateLabels(page, entries, x));
   worksheet.items.forEach((item, c) => {
     const colour = COLOURS[c % COLOURS.length];
-    const rated = entries.map((e, n) => [n, e.ratings[item.id] | 0]).filter(([, v]) => v);
+    const rated = entries.map((e, n) => [n, rating(worksheet, e, item)]).filter(([, v]) => v);
     if (rated.length > 1) {
       box.append(svg("polyline", { points: rated.map(([n, v]) => `${x(n)},${y(v)}`).join(" "),
         stroke: colour, fill: "none", "stroke-width": 2 }));
@@ -49,96 +62,103 @@ const chart = (worksheet, entries) => {
   return el("figure", { class: "debrief-chart" }, box, legend);
 };
 
-export const draw = (api, ns, manifest, root, home) => {
-  const doc = api.read(ns);
-  const worksheets = manifest.widgets.filter((w) => w.kind === "worksheet");
+// ---- The parts of one worksheet's section ------------------------------------------------------
+
+const table = (page, w, entries) => {
+  const { t, day } = page;
+  const mean = (item) => {
+    const values = entries.map((e) => rating(w, e, item)).filter(Boolean);
+    return values.length ? page.number(values.reduce((a, b) => a + b, 0) / values.length) : t("no-value");
+  };
+  return el("table", { class: "debrief-ratings" },
+    el("caption", {}, t("caption", { title: w.title, lowest: w.scale[0], points: w.scale.length, highest: w.scale.at(-1) })),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("criterion")),
+      entries.map((e) => el("th", { scope: "col" }, t("column", { label: e.label, date: day(e.date) }))),
+      el("th", { scope: "col" }, t("average")))),
+    el("tbody", {}, w.items.map((item) => el("tr", {}, el("th", { scope: "row" }, item.text),
+      entries.map((e) => el("td", { "data-criterion": item.id, "data-entry": e.id }, String(rating(w, e, item) || t("no-value")))),
+      el("td", { "data-average": item.id }, mean(item))))));
+};
+
+// A theme: a criterion among the weakest of an entry in two entries or more.
+const themes = (page, w, entries) => {
+  const { t, home } = page;
+  const weakest = new Map();
+  entries.forEach((e) => {
+    const low = Math.min(...w.items.map((i) => rating(w, e, i)).filter(Boolean));
+    w.items.filter((i) => rating(w, e, i) === low).forEach((i) => weakest.set(i.id, (weakest.get(i.id) || 0) + 1));
+  });
+  const found = w.items.filter((i) => weakest.get(i.id) >= 2);
+  if (!found.length) return el("p", {}, t("no-themes"));
+  return el("ul", { class: "debrief-themes" }, found.map((i) => el("li", {},
+    t("theme", { criterion: i.text, count: weakest.get(i.id), total: entries.length }), " ",
+    i.guide ? el("a", { href: new URL(i.guide, home).href }, t("improve", { criterion: i.text })) : null)));
+};
+
+// Edits or deletes one entry, by its id (unique: the validator renames duplicates). The log is
+// read through the full check first, so the ids are those the page shows.
+const change = (page, entryId, edit) => page.api.update(page.config, (d) => {
+  d.log = page.read().log;
+  const at = d.log.findIndex((e) => e.id === entryId);
+  if (at < 0) return;
+  if (edit) d.log[at] = { ...d.log[at], ...edit, t: new Date().toISOString() };
+  else d.log.splice(at, 1);
+});
+
+// After a change: its message, or why it was not saved ("full", "held", "visit-only").
+const done = (page, result, message) => {
+  const key = { saved: message, blocked: "visit-only" }[result] || result;
+  redraw(page.t(key));
+};
+
+const entryList = (page, w, entries) => {
+  const { t, day } = page;
+  return el("ul", { class: "debrief-entries" }, entries.slice().reverse().map((e) => {
+    const row = el("li", { "data-entry": e.id },
+      el("strong", {}, e.label), " ", t("entry-date", { date: day(e.date) }), " ",
+      e.notes ? el("span", { class: "debrief-entry-notes" }, e.notes) : null, " ");
+    // The edit form comes as a module of its own, when first wanted; once per entry.
+    const save = (changes) => done(page, change(page, e.id, changes), "saved");
+    const edit = button(t("edit"), () => import("./debrief-edit.js").then((module) => {
+      const form = row.querySelector("form") || row.appendChild(module.form(page, w, e, edit, save));
+      form.label.focus();
+    }));
+    const remove = button(t("delete"), () => ask(t, remove, t("delete-question", { label: e.label }),
+      t("delete-yes"), () => done(page, change(page, e.id), "deleted")));
+    row.append(edit, " ", remove);
+    return row;
+  }));
+};
+
+const worksheetSection = (page, w, entries) => {
+  const { t, home } = page;
+  return el("section", { class: "debrief-group", "data-worksheet": w.id },
+    el("h3", {}, w.title),
+    el("p", {}, t("count", { count: entries.length }), " ",
+      el("a", { href: new URL(`${w.page.url}#${w.id}`, home).href }, t("rate-another"))),
+    el("h4", {}, t("themes")),
+    themes(page, w, entries),
+    el("h4", {}, t("trend")),
+    chart(page, w, entries),
+    table(page, w, entries),
+    el("h4", {}, t("entries-heading")),
+    entryList(page, w, entries));
+};
+
+const empty = (page, worksheets) => {
+  const { t, home } = page;
+  const first = worksheets[0];
+  const save = el("strong", {}, t("save-button"));
+  const link = first ? el("a", { href: new URL(`${first.page.url}#${first.id}`, home).href }, first.title) : null;
+  return el("p", {}, fill(t("empty"), { save }), first ? [" ", ...fill(t("start"), { link })] : null);
+};
+
+export const draw = (page) => {
+  const doc = page.read();
+  const worksheets = page.manifest.widgets.filter((w) => w.kind === "worksheet");
   const groups = worksheets.map((w) => [w, doc.log.filter((e) => e.worksheet === w.id)
     .sort((a, b) => a.date.localeCompare(b.date) || (a.t || "").localeCompare(b.t || ""))])
     .filter(([, e]) => e.length);
-  if (!groups.length) {
-    const first = worksheets[0];
-    root.replaceChildren(el("p", {}, "No entries yet. After an interview, rate yourself on a worksheet and choose ",
-      el("strong", {}, "Save to log"), first ? ". Start with " : ".",
-      first ? el("a", { href: new URL(`${first.page.url}#${first.id}`, home).href }, first.title) : null, first ? "." : null));
-    return;
-  }
-  const level = (w, v) => (v ? `${w.scale[v - 1]} (${v})` : "Not rated");
-  const change = (entryId, edit) => {
-    api.update(ns, (d) => {
-      const at = d.log.findIndex((e) => e.id === entryId);
-      if (at < 0) return;
-      if (edit) d.log[at] = { ...d.log[at], ...edit, t: new Date().toISOString() };
-      else d.log.splice(at, 1);
-    });
-  };
-
-  const sections = groups.map(([w, entries]) => {
-    const mean = (item) => {
-      const values = entries.map((e) => e.ratings[item.id] | 0).filter(Boolean);
-      return values.length ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1) : "–";
-    };
-    // A theme: a criterion among the weakest of an entry in two entries or more.
-    const weakest = new Map();
-    entries.forEach((e) => {
-      const values = w.items.map((i) => e.ratings[i.id] | 0).filter(Boolean);
-      const low = Math.min(...values);
-      w.items.filter((i) => (e.ratings[i.id] | 0) === low).forEach((i) => weakest.set(i.id, (weakest.get(i.id) || 0) + 1));
-    });
-    const themes = w.items.filter((i) => weakest.get(i.id) >= 2);
-
-    const table = el("table", { class: "debrief-ratings" },
-      el("caption", {}, `Ratings by interview, ${w.title} (1 = ${w.scale[0]}, ${w.scale.length} = ${w.scale.at(-1)})`),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Criterion"),
-        entries.map((e) => el("th", { scope: "col" }, `${e.label} (${e.date})`)),
-        el("th", { scope: "col" }, "Average"))),
-      el("tbody", {}, w.items.map((item) => el("tr", {}, el("th", { scope: "row" }, item.text),
-        entries.map((e) => el("td", { "data-criterion": item.id, "data-entry": e.id }, String(e.ratings[item.id] || "–"))),
-        el("td", { "data-average": item.id }, mean(item))))));
-
-    const list = el("ul", { class: "debrief-entries" }, entries.slice().reverse().map((e) => {
-      const row = el("li", { "data-entry": e.id },
-        el("strong", {}, e.label), ` — ${e.date}. `,
-        e.notes ? el("span", { class: "debrief-entry-notes" }, e.notes) : null, " ");
-      const edit = button("Edit", () => {
-        const form = el("form", { class: "debrief-edit" },
-          el("p", {}, el("label", {}, "Interview ", el("input", { name: "label", value: e.label, maxlength: 120, required: true }))),
-          el("p", {}, el("label", {}, "Date ", el("input", { name: "date", type: "date", value: e.date, required: true }))),
-          w.items.map((item) => el("p", {}, el("label", {}, `${item.text} `, el("select", { name: item.id },
-            ["Not rated", ...w.scale].map((name, v) => el("option", { value: v, selected: (e.ratings[item.id] | 0) === v }, name)))))),
-          el("p", {}, el("label", {}, "Notes ", el("textarea", { name: "notes", maxlength: MAX_NOTES, rows: 3 }))),
-          el("p", {}, el("button", { type: "submit", class: "debrief-button" }, "Save changes"), " ",
-            button("Cancel", () => { form.remove(); edit.focus(); })));
-        form.notes.value = e.notes || "";
-        form.addEventListener("submit", (event) => {
-          event.preventDefault();
-          const ratings = Object.fromEntries(w.items.map((i) => [i.id, +form[i.id].value]).filter(([, v]) => v));
-          change(e.id, { label: form.label.value.trim(), date: form.date.value, notes: form.notes.value, ratings });
-          redraw("Entry saved.");
-        });
-        row.append(form);
-        form.label.focus();
-      });
-      const remove = button("Delete", () => remove.after(confirmBar(`Delete the entry "${e.label}"?`, "Yes, delete it",
-        () => { change(e.id); redraw("Entry deleted."); })));
-      row.append(edit, " ", remove);
-      return row;
-    }));
-
-    return el("section", { class: "debrief-group", "data-worksheet": w.id },
-      el("h3", {}, w.title),
-      el("p", {}, `${plural(entries.length, "entry").replace("entrys", "entries")}. `,
-        el("a", { href: new URL(`${w.page.url}#${w.id}`, home).href }, "Rate another interview")),
-      el("h4", {}, "Recurring themes"),
-      themes.length ? el("ul", { class: "debrief-themes" }, themes.map((i) => el("li", {},
-        `${i.text}: among your weakest in ${weakest.get(i.id)} of ${entries.length} interviews. `,
-        i.guide ? el("a", { href: new URL(i.guide, home).href }, `How to improve: ${i.text}`) : null)))
-        : el("p", {}, "No criterion has been among your weakest more than once yet."),
-      el("h4", {}, "Trend over time"),
-      chart(w, entries),
-      table,
-      el("h4", {}, "Entries"),
-      list);
-  });
-  root.replaceChildren(...sections);
+  page.root.replaceChildren(...(groups.length ? groups.map(([w, entries]) => worksheetSection(page, w, entries))
+    : [empty(page, worksheets)]));
 };
-

@@ -1,22 +1,19 @@
-// Debrief's progress page: every widget's status, export and import, deleting everything, and a
-// summary for a coach.
+// Debrief's progress page: every widget's status, export and import, what was kept aside,
+// deleting everything, and a summary for a coach.
 
-import { button, confirmBar, el, ID, MAX_NOTES, plural, redraw, today } from "./debrief-app.js";
-
-const MAX_FILE = 1_000_000;
-const MAX_ENTRIES = 500;
-const DAY = /^\d{4}-\d\d-\d\d$/;
+import { ask, button, el, redraw, settled, today } from "./debrief-app.js";
+import * as store from "./debrief-store.js";
 
 // What the reader has done in one widget, whatever ids its answers were saved under.
 const progressOf = (doc, widget) => {
   const previous = widget.previous || {};
-  const state = doc.widgets[widget.id] ||
-    (previous[widget.id] || []).map((old) => doc.widgets[old]).find(Boolean) || {};
-  const map = widget.kind === "checklist" ? state.items : state.ratings;
-  const value = (id) => (map && id in map ? map[id]
-    : (previous[id] || []).map((old) => map && map[old]).find((v) => v !== undefined));
+  const pick = (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
+  const state = pick(doc.widgets, widget.id) || {};
+  const points = (widget.scale || []).length;
+  const value = widget.kind === "checklist" ? (id) => pick(state.items, id) === true
+    : (id) => { const v = pick(state.ratings, id) | 0; return v >= 1 && v <= points ? v : 0; };
   const done = widget.items.filter((item) => value(item.id)).length;
-  const status = done === 0 ? "Not started" : done === widget.items.length ? "Done" : "In progress";
+  const status = done === 0 ? "not-started" : done === widget.items.length ? "done" : "in-progress";
   return { done, total: widget.items.length, status, value, notes: state.notes || "" };
 };
 
@@ -28,215 +25,143 @@ const download = (name, type, text) => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 };
 
-// ---- Import: check everything, trust nothing -------------------------------------------------
+// ---- Overview ----------------------------------------------------------------------------------
 
-const isText = (v, max) => typeof v === "string" && v.length <= max;
-const isRatings = (v) => v && typeof v === "object" && !Array.isArray(v) &&
-  Object.entries(v).every(([k, n]) => ID.test(k) && Number.isInteger(n) && n >= 0 && n <= 10);
-
-const checkImport = (text, ns) => {
-  let data;
-  try { data = JSON.parse(text); } catch {
-    return { problems: ["The file is not a Debrief export: it is not valid JSON."] };
-  }
-  if (!data || data.format !== "debrief" || typeof data.version !== "number") {
-    return { problems: ["The file is not a Debrief export: it has no Debrief format mark."] };
-  }
-  if (data.version > 2) return { problems: ["The file comes from a newer version of Debrief."] };
-  if (data.site !== ns) {
-    return { problems: [`The file comes from another site ("${String(data.site).slice(0, 60)}"), ` +
-      "not this one. Export from this site to move answers here."] };
-  }
-  const problems = [];
-  const widgets = data.widgets && typeof data.widgets === "object" && !Array.isArray(data.widgets)
-    ? data.widgets : (problems.push("The answers are missing or not in the expected form."), {});
-  for (const [id, state] of Object.entries(widgets)) {
-    const ok = ID.test(id) && state && typeof state === "object" &&
-      (state.items == null || (typeof state.items === "object" &&
-        Object.entries(state.items).every(([k, v]) => ID.test(k) && typeof v === "boolean"))) &&
-      (state.ratings == null || isRatings(state.ratings)) &&
-      (state.notes == null || isText(state.notes, MAX_NOTES));
-    if (!ok) problems.push(`The answers for "${id.slice(0, 64)}" are not in the expected form.`);
-  }
-  const log = Array.isArray(data.log) ? data.log
-    : (problems.push("The feedback log is missing or not a list."), []);
-  if (log.length > MAX_ENTRIES) problems.push(`The feedback log has more than ${MAX_ENTRIES} entries.`);
-  log.slice(0, MAX_ENTRIES).forEach((entry, n) => {
-    const ok = entry && isText(entry.id, 40) && ID.test(entry.worksheet || "") &&
-      isText(entry.label, 120) && DAY.test(entry.date || "") && isRatings(entry.ratings) &&
-      isText(entry.notes ?? "", MAX_NOTES);
-    if (!ok) problems.push(`Log entry ${n + 1} is not in the expected form.`);
-  });
-  return { problems, doc: { v: 2, widgets, log, t: data.exported } };
-};
-
-const merge = (mine, theirs) => {
-  const widgets = { ...mine.widgets };
-  for (const [id, state] of Object.entries(theirs.widgets)) {
-    if (!widgets[id] || (state.t || "") > (widgets[id].t || "")) widgets[id] = state;
-  }
-  const log = new Map(mine.log.map((e) => [e.id, e]));
-  theirs.log.forEach((e) => {
-    if (!log.has(e.id) || (e.t || "") > (log.get(e.id).t || "")) log.set(e.id, e);
-  });
-  return { v: 2, widgets, log: [...log.values()] };
-};
-
-// ---- Progress page ---------------------------------------------------------------------------
-
-export const draw = (api, ns, manifest, root, home) => {
-  const doc = api.read(ns);
-  const widgets = manifest.widgets.map((w) => ({ ...w, ...progressOf(doc, w) }));
+const overview = (page, widgets) => {
+  const { t } = page;
   const done = widgets.reduce((n, w) => n + w.done, 0);
   const total = widgets.reduce((n, w) => n + w.total, 0);
   const started = widgets.filter((w) => w.done).length;
+  return el("div", { class: "debrief-overall" },
+    el("p", {}, t("overall", { done, total, started, count: widgets.length })),
+    el("progress", { max: total, value: done, "aria-label": t("overall-label") }));
+};
+
+const sectionLists = (page, widgets) => {
+  const { t, home } = page;
   const sections = new Map();
-  widgets.forEach((w) => {
-    const name = w.page.section;
-    sections.set(name, [...(sections.get(name) || []), w]);
-  });
-
-  const overview = el("div", { class: "debrief-overall" },
-    el("p", {}, `${done} of ${total} items done or rated, in ${started} of ${plural(widgets.length, "tool")}.`),
-    el("progress", { max: total, value: done, "aria-label": "Overall progress" }));
-
-  const lists = [...sections].map(([section, list]) => el("section", { class: "debrief-group" },
+  widgets.forEach((w) => sections.set(w.page.section, [...(sections.get(w.page.section) || []), w]));
+  return [...sections].map(([section, list]) => el("section", { class: "debrief-group" },
     el("h3", {}, section),
     el("ul", { class: "debrief-list" }, list.map((w) => el("li", { "data-widget": w.id },
       el("a", { href: new URL(`${w.page.url}#${w.id}`, home).href }, w.title),
-      el("span", { class: `debrief-badge debrief-${w.status.replace(" ", "-").toLowerCase()}` }, w.status),
-      el("progress", { max: w.total, value: w.done, "aria-label": `${w.title}: ${w.done} of ${w.total}` }),
-      el("span", {}, `${w.done} of ${w.total}`))))));
+      el("span", { class: `debrief-badge debrief-${w.status}` }, t(w.status)),
+      el("progress", { max: w.total, value: w.done, "aria-label": t("widget-label", { title: w.title, done: w.done, total: w.total }) }),
+      el("span", {}, t("count", { done: w.done, total: w.total })))))));
+};
 
-  // Your data: export, import, delete.
-  const errors = el("div", { class: "debrief-error-summary", role: "alert", tabindex: "-1", hidden: true });
+// ---- Import: the file field and its error summary; debrief-import.js does the rest ----------
+
+const importer = (page) => {
+  const { t } = page;
   const fileInput = el("input", { type: "file", id: "debrief-import-file", accept: ".json,application/json" });
   const choice = el("div", { class: "debrief-import-choice" });
-  const showErrors = (problems) => {
-    // As in GOV.UK's error summary, each link puts the focus on the field it is about; the
-    // theme's instant navigation must not see the click, or it moves the focus back to the page.
-    const toField = (e) => { e.preventDefault(); e.stopPropagation(); fileInput.focus(); };
-    errors.replaceChildren(el("h3", {}, "There is a problem"), el("ul", {}, problems.map((p) =>
-      el("li", {}, el("a", { href: "#debrief-import-file", onclick: toField }, p)))));
-    errors.hidden = false;
-    errors.focus();
-  };
+  const errors = el("div", { class: "debrief-error-summary", role: "alert", tabindex: "-1", hidden: true });
+  const clear = () => { choice.replaceChildren(); fileInput.value = ""; settled(); };
   fileInput.addEventListener("change", async () => {
     errors.hidden = true;
     choice.replaceChildren();
     const file = fileInput.files[0];
     if (!file) return;
-    if (file.size > MAX_FILE) return showErrors(["The file is larger than 1 MB, so it is not a Debrief export."]);
-    const { problems, doc: theirs } = checkImport(await file.text(), ns);
-    if (problems.length) return showErrors(problems);
-    const apply = (replace) => {
-      const mine = api.read(ns);
-      if (replace) {
-        try { localStorage.setItem(`debrief-backup:${ns}`, JSON.stringify(mine)); } catch { /* kept in memory only */ }
-      }
-      api.write(ns, replace ? theirs : merge(mine, theirs));
-      choice.replaceChildren();
-      fileInput.value = "";
-      redraw(`Imported ${plural(Object.keys(theirs.widgets).length, "tool")} and ` +
-        `${plural(theirs.log.length, "log entry").replace("entrys", "entries")}.`);
-    };
-    choice.replaceChildren(el("p", {}, `The file has answers for ${plural(Object.keys(theirs.widgets).length, "tool")} ` +
-      `and ${theirs.log.length} log ${theirs.log.length === 1 ? "entry" : "entries"}. ` +
-      "Merge them with the answers on this device, or replace those?"),
-    el("p", { class: "debrief-actions" }, button("Merge", () => apply(false)), " ",
-      button("Replace (a backup is kept)", () => apply(true)), " ",
-      button("Cancel", () => { choice.replaceChildren(); fileInput.value = ""; })));
-    choice.querySelector("button").focus();
+    const [text, importing] = await Promise.all([file.size > store.LIMITS.file ? "" : file.text(),
+      import("./debrief-import.js")]);
+    importing.choose(page, { file, text, errors, choice, clear });
   });
-
-  const backup = (() => { try { return localStorage.getItem(`debrief-backup:${ns}`); } catch { return null; } })();
-  const persistence = el("p", { class: "debrief-hint", hidden: true },
-    "Your browser may clear these answers when it runs short of space. Export a copy now and then.");
-  navigator.storage?.persisted?.().then((kept) => { persistence.hidden = kept; });
-  const removeAll = () => {
-    try {
-      Object.keys(localStorage).filter((k) => k === `debrief:${ns}` || k.startsWith(`debrief:${ns}:`) ||
-        k === `debrief-backup:${ns}`).forEach((k) => localStorage.removeItem(k));
-    } catch { /* storage is off: the memory copy goes below */ }
-    // A blank document also empties the in-memory copy kept when storage is off; then its key
-    // goes too, so nothing of this site is left on the device.
-    api.write(ns, api.blank());
-    try { localStorage.removeItem(`debrief:${ns}`); } catch { /* as above */ }
-    redraw("Deleted every answer and log entry on this device.");
-  };
-  const deleteButton = button("Delete all my data", () => deleteButton.after(
-    confirmBar("Delete every answer and log entry this site saved on this device?", "Yes, delete everything", removeAll)));
-
-  const data = el("section", { class: "debrief-group", id: "your-data" },
-    el("h3", {}, "Your data"),
-    el("p", {}, "Your answers are kept in this browser only. Export them to keep a copy or to move them to another device."),
-    persistence,
-    api.storing() ? null : el("p", { class: "debrief-notice" }, "This browser is not letting the site store anything, so answers last for this visit only."),
-    el("p", { class: "debrief-actions" },
-      button("Export all my answers", () => download(`debrief-${ns}-${today()}.json`, "application/json",
-        JSON.stringify({ format: "debrief", version: 2, site: ns, exported: new Date().toISOString(),
-          widgets: api.read(ns).widgets, log: api.read(ns).log }, null, 1))),
-      " ",
-      backup ? button("Download the backup made before your last import",
-        () => download(`debrief-${ns}-backup.json`, "application/json", JSON.stringify(
-          { format: "debrief", version: 2, site: ns, ...JSON.parse(backup) }, null, 1))) : null,
-      " ", deleteButton),
-    errors,
-    el("p", {}, el("label", { for: "debrief-import-file" }, "Import answers from an export file "), fileInput),
-    choice);
-
-  // For a coach: a readable summary of chosen tools and log entries.
-  const entries = doc.log.slice().sort((a, b) => b.date.localeCompare(a.date));
-  const byId = new Map(manifest.widgets.map((w) => [w.id, w]));
-  const options = [
-    ...widgets.filter((w) => w.done || w.notes).map((w) => ({ label: w.title, widget: w })),
-    ...entries.filter((e) => byId.has(e.worksheet)).map((e) => ({
-      label: `Log entry: ${e.label} (${e.date})`, entry: e })),
-  ];
-  const picks = el("fieldset", { class: "debrief-picks" }, el("legend", {}, "Choose what to include"),
-    options.length ? options.map((o) => el("label", {}, o.box = el("input", { type: "checkbox", checked: true }), " ", o.label))
-      : el("p", {}, "Nothing started yet: tick or rate something first."));
-  // Kept by reference: ids from an imported file must never become part of a selector.
-  const chosen = () => options.filter((o) => o.box.checked);
-  const summary = () => {
-    const lines = [`# Debrief summary, ${today()}`, ""];
-    for (const o of chosen()) {
-      if (o.widget) {
-        const w = o.widget;
-        lines.push(`## ${w.title}`, "", `${w.page.section ? `${w.page.section}: ` : ""}${w.page.title}. ${w.done} of ${w.total}.`, "");
-        w.items.forEach((item) => lines.push(w.kind === "checklist"
-          ? `- [${w.value(item.id) ? "x" : " "}] ${item.text}`
-          : `- ${item.text}: ${w.scale[(w.value(item.id) | 0) - 1] || "Not rated"}`));
-        if (w.notes) lines.push("", `Notes: ${w.notes}`);
-      } else {
-        const e = o.entry;
-        const w = byId.get(e.worksheet);
-        lines.push(`## ${o.label}`, "", `${w.title}.`, "");
-        w.items.forEach((item) => lines.push(`- ${item.text}: ${w.scale[(e.ratings[item.id] | 0) - 1] || "Not rated"}`));
-        if (e.notes) lines.push("", `Notes: ${e.notes}`);
-      }
-      lines.push("");
-    }
-    return lines.join("\n");
-  };
-  const printArea = el("div", { class: "debrief-print-area" });
-  const coach = el("section", { class: "debrief-group", id: "for-a-coach" },
-    el("h3", {}, "Summary for a coach"),
-    el("p", {}, "Make a readable summary of what you choose, to download or print. Nothing is sent."),
-    picks,
-    el("p", { class: "debrief-actions" },
-      button("Download summary (Markdown)", () => download(`debrief-summary-${today()}.md`, "text/markdown", summary())),
-      " ",
-      button("Print summary", () => {
-        printArea.replaceChildren(...summary().split("\n").map((line) => {
-          const heading = /^(#+) (.*)/.exec(line);
-          return heading ? el(`h${heading[1].length + 1}`, {}, heading[2]) : el("p", {}, line);
-        }));
-        document.documentElement.classList.add("debrief-printing");
-        window.print();
-      })),
-    printArea);
-
-  root.replaceChildren(overview, ...lists, data, coach);
+  return [errors, el("p", {}, el("label", { for: fileInput.id }, t("import"), " "), fileInput), choice];
 };
 
+// ---- Your data: export, the backup, what was kept aside, deleting everything -----------------
+
+const exported = (config, doc) => JSON.stringify({ format: "debrief", version: config.schema, site: config.ns,
+  exported: new Date().toISOString(), widgets: doc.widgets, log: doc.log }, null, 1);
+
+const exports = (page) => {
+  const { api, t, config } = page;
+  const backup = store.backup(api, config);
+  const json = "application/json";
+  return [
+    button(t("export"), () => download(t("export-file", { site: config.ns, date: today() }), json, exported(config, page.read()))),
+    " ",
+    backup ? button(t("backup"), () => download(t("backup-file", { site: config.ns }), json,
+      exported(config, store.checkAll(api, config, api.parse(backup)).doc))) : null,
+  ];
+};
+
+// A document the site could not read, kept as it was: the reader downloads it, then discards it.
+const keptAside = (page) => {
+  const { api, t, config } = page;
+  const raw = store.aside(config);
+  if (raw === null) return null;
+  const discard = button(t("aside-discard"), () => ask(t, discard, t("aside-question"), t("aside-yes"), () => {
+    import("./debrief-data.js").then((data) => {
+      data.discard(api, config);
+      redraw(t("discarded"));
+    });
+  }));
+  return el("div", { class: "debrief-notice" }, el("p", {}, t("aside-kept")),
+    el("p", { class: "debrief-actions" }, button(t("aside-download"), () => download(t("aside-file", { site: config.ns }),
+      "application/json", raw)), " ", discard));
+};
+
+const remover = (page) => {
+  const { api, t, config } = page;
+  const removeAll = () => import("./debrief-data.js").then((data) => {
+    data.removeAll(api, config);
+    redraw(t("deleted"));
+  });
+  const deleteButton = button(t("delete"), () => ask(t, deleteButton, t("delete-question"), t("delete-yes"), removeAll));
+  return deleteButton;
+};
+
+const yourData = (page) => {
+  const { api, t } = page;
+  const persistence = el("p", { class: "debrief-hint", hidden: true }, t("may-clear"));
+  navigator.storage?.persisted?.().then((kept) => { persistence.hidden = kept; });
+  return el("section", { class: "debrief-group", id: "your-data" },
+    el("h3", {}, t("your-data")),
+    el("p", {}, t("kept-here")),
+    persistence,
+    api.storing() ? null : el("p", { class: "debrief-notice" }, t("blocked")),
+    keptAside(page),
+    el("p", { class: "debrief-actions" }, exports(page), " ", remover(page)),
+    importer(page));
+};
+
+// ---- For a coach: a choice of tools and log entries; debrief-summary.js writes the summary -----
+
+const coach = (page, doc, widgets) => {
+  const { t, day, manifest } = page;
+  const byId = new Map(manifest.widgets.filter((w) => w.kind === "worksheet").map((w) => [w.id, w]));
+  const entries = doc.log.filter((e) => byId.has(e.worksheet)).sort((a, b) => b.date.localeCompare(a.date));
+  const options = [
+    ...widgets.filter((w) => w.done || w.notes).map((w) => ({ label: w.title, widget: w })),
+    ...entries.map((e) => ({ label: t("log-entry", { label: e.label, date: day(e.date) }), entry: e })),
+  ];
+  // Kept by reference: ids from an imported file must never become part of a selector.
+  options.forEach((o) => { o.box = el("input", { type: "checkbox", checked: true }); });
+  const picks = el("fieldset", { class: "debrief-picks" }, el("legend", {}, t("choose")),
+    options.length ? options.map((o) => el("label", {}, o.box, " ", o.label)) : el("p", {}, t("nothing")));
+  const summary = (use) => import("./debrief-summary.js")
+    .then((module) => use(module, options.filter((o) => o.box.checked), byId));
+  const printArea = el("div", { class: "debrief-print-area" });
+  const print = () => summary((module, chosen) => {
+    printArea.replaceChildren(...module.printed(page, chosen, byId));
+    document.documentElement.classList.add("debrief-printing");
+    window.print();
+  });
+  const save = () => summary((module, chosen) => download(t("summary-file", { date: today() }), "text/markdown",
+    module.markdown(page, chosen, byId)));
+  return el("section", { class: "debrief-group", id: "for-a-coach" },
+    el("h3", {}, t("coach")),
+    el("p", {}, t("coach-intro")),
+    picks,
+    el("p", { class: "debrief-actions" }, button(t("download-summary"), save), " ", button(t("print"), print)),
+    printArea);
+};
+
+export const draw = (page) => {
+  const doc = page.read();
+  const widgets = page.manifest.widgets.map((w) => ({ ...w, ...progressOf(doc, w) }));
+  page.root.replaceChildren(overview(page, widgets), ...sectionLists(page, widgets), yourData(page),
+    coach(page, doc, widgets));
+};

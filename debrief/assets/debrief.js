@@ -1,259 +1,284 @@
 // Debrief widgets: checklists and worksheets that keep a reader's answers in this browser only.
-// One module, no framework. All of a site's answers are one versioned JSON document in
-// localStorage under "debrief:<site namespace>"; nothing is sent anywhere.
+// No framework. All of a site's answers are one versioned JSON document in localStorage under
+// "<prefix><namespace>"; nothing is sent anywhere. What the site is called, its limits and every
+// string shown come from the page (data-config, data-i18n). This file is all a widget page
+// loads; what only some visits need comes as a module when first needed: debrief-actions.js (a
+// widget's less frequent actions), debrief-sync.js (another tab saved; answers from before
+// wait to be adopted), debrief-app.js (the progress page and the log).
 (() => {
   "use strict";
-  const VERSION = 2;
   const assets = new URL(".", document.currentScript.src).href;
-  const memory = {}; // the documents, kept for this visit when the browser refuses storage
+  const stores = {}; // by storage key: this visit's copy of a document, and its recent changes
   const live = new Set(); // widgets on the current page, refreshed when another tab saves
   let storing = true;
-  let persisting = false;
 
-  const keyOf = (ns) => `debrief:${ns}`;
-  const blank = () => ({ v: VERSION, widgets: {}, log: [] });
   const now = () => new Date().toISOString();
+  const isMap = (v) => v && typeof v === "object" && !Array.isArray(v);
+  const parse = (raw) => { try { return JSON.parse(raw); } catch { return null; } };
+  const module = (name) => import(`${assets}debrief-${name}.js`);
+
+  // ---- Strings: the section's data-i18n, with {name} placeholders and plural forms ----------
+
+  const strings = (section) => {
+    const table = JSON.parse(section.dataset.i18n || "{}");
+    const lang = section.lang || undefined;
+    const plurals = new Intl.PluralRules(lang);
+    const t = (key, values = {}) => {
+      let text = table[key] ?? key;
+      if (typeof text === "object") text = text[plurals.select(values.count)] ?? text.other;
+      return text.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+    };
+    t.lang = lang;
+    return t;
+  };
+
+  // ---- One validator for what storage, import files and share links hand over ---------------
+  // It returns what it can keep, and what it left out as [string key, values] for the page to
+  // word; a missing part it repairs. This half checks what every page shows: the document's
+  // shape and the type of every answer. debrief-store.js adds what only the progress page and
+  // the log read, and what an import must meet: ids, limits, log entries.
+
+  const check = (config, doc) => {
+    const only = (map, test) => map == null || (isMap(map) && Object.values(map).every(test));
+    const kept = { v: config.schema, widgets: {}, log: Array.isArray(doc.log) ? doc.log : [], n: doc.n | 0 };
+    const dropped = doc.log == null || Array.isArray(doc.log) ? [] : [["no-log"]];
+    if (doc.widgets != null && !isMap(doc.widgets)) dropped.push(["no-answers"]);
+    for (const [key, s] of Object.entries(isMap(doc.widgets) ? doc.widgets : {})) {
+      if (isMap(s) && only(s.items, (v) => typeof v === "boolean") && (s.notes == null || typeof s.notes === "string") &&
+        only(s.ratings, (v) => Number.isInteger(v) && v >= 0 && v <= 10)) kept.widgets[key] = s;
+      else dropped.push(["bad-widget", { id: key }]);
+    }
+    return { doc: kept, dropped };
+  };
+
+  // ---- Storage: one document per site, and the rules no write can skip -----------------------
+
+  const settings = (section) => {
+    const config = JSON.parse(section.dataset.config);
+    const own = config.versions === "separate" ? `@${new URL("../../", assets).pathname}` : "";
+    const name = config.ns + own;
+    config.key = config.prefix + name;
+    config.recovery = config.prefix.replace(":", "-recovery:") + name;
+    return config;
+  };
+  const blank = (config) => ({ v: config.schema, widgets: {}, log: [] });
+  const storeOf = (config) => {
+    if (!stores[config.key]) stores[config.key] = { config, changes: [] };
+    return stores[config.key];
+  };
 
   const refuse = () => {
     storing = false;
     document.querySelectorAll(".debrief-notice").forEach((n) => { n.hidden = false; });
+    return "blocked";
   };
 
-  // Version 1 kept one key per widget ("debrief:<ns>:<id>"); gather them into one document.
-  const migrate = (ns) => {
-    const doc = blank();
-    const old = Object.keys(localStorage).filter((key) => {
-      try {
-        const { v, ...state } = JSON.parse(localStorage.getItem(key));
-        if (v !== 1 || !key.startsWith(`${keyOf(ns)}:`)) return false;
-        doc.widgets[key.slice(keyOf(ns).length + 1)] = state;
-        return true;
-      } catch { return false; } // not ours, or unreadable: left alone
-    });
-    if (old.length && write(ns, doc)) old.forEach((k) => localStorage.removeItem(k));
-    return doc;
-  };
-
-  const read = (ns) => {
-    let raw;
-    try { raw = storing && localStorage.getItem(keyOf(ns)); } catch { refuse(); }
-    if (!storing) return memory[ns] || (memory[ns] = blank());
-    let doc;
-    try { doc = JSON.parse(raw); } catch { /* unreadable: start afresh, the next save replaces it */ }
-    return doc && doc.v === VERSION ? doc : migrate(ns);
-  };
-
-  const write = (ns, doc) => {
-    doc.t = now();
-    memory[ns] = doc;
-    if (!storing) return false;
-    try { localStorage.setItem(keyOf(ns), JSON.stringify(doc)); } catch { refuse(); return false; }
-    if (!persisting && navigator.storage && navigator.storage.persist) {
-      persisting = true;
-      navigator.storage.persist().catch(() => {});
+  // A document this site cannot read is kept as it is under the recovery key. One already kept
+  // there is never overwritten: until the reader sees to it, nothing is saved ("held").
+  const setAside = (store, raw) => {
+    const { recovery } = store.config;
+    const kept = localStorage.getItem(recovery);
+    if (kept === null) {
+      try { localStorage.setItem(recovery, raw); } catch { store.held = true; return; }
     }
-    return true;
+    store.held = kept !== null && kept !== raw;
   };
 
-  const update = (ns, change) => { const doc = read(ns); change(doc); write(ns, doc); return doc; };
+  const load = (store, raw) => {
+    const doc = parse(raw);
+    const checked = isMap(doc) && doc.v === store.config.schema ? check(store.config, doc) : null;
+    if (!checked || checked.dropped.length) setAside(store, raw);
+    return checked ? checked.doc : blank(store.config);
+  };
+
+  const fresh = (store) => {
+    const { config } = store;
+    const raw = localStorage.getItem(config.key);
+    store.held = false;
+    // No document yet, but maybe answers from before (schema 1's keys, an earlier name, the
+    // site before it was versioned): debrief-sync.js adopts a copy of them.
+    if (raw === null && !store.adopting && Object.keys(localStorage).some((k) => k.startsWith(config.prefix))) {
+      store.adopting = module("sync").then((more) => more.adopt(api, config)).then(changed);
+    }
+    store.doc = raw === null ? blank(config) : load(store, raw);
+    store.aside = !!localStorage.getItem(config.recovery);
+    store.unsaved = store.held;
+    return store.doc;
+  };
+
+  // Every read goes through check(). While the browser refuses storage, or the document holds
+  // changes storage does not have yet, this visit's copy is the document.
+  const read = (config) => {
+    const store = storeOf(config);
+    try {
+      if (storing && !store.unsaved) return fresh(store);
+    } catch { refuse(); }
+    if (!store.doc) store.doc = blank(config);
+    return store.doc;
+  };
+
+  // "saved"; "full" (no room: kept for this visit, saved with the next change that fits);
+  // "held" (see setAside); or "blocked" (no storage at all: kept for this visit).
+  const write = (config, doc) => {
+    const store = storeOf(config);
+    doc.t = now();
+    doc.n = (doc.n | 0) + 1;
+    store.doc = doc;
+    if (!storing) return "blocked";
+    try {
+      if (store.held) setAside(store, localStorage.getItem(config.key));
+      store.unsaved = true;
+      if (store.held) return "held";
+      localStorage.setItem(config.key, JSON.stringify(doc));
+    } catch (error) {
+      return error.name === "QuotaExceededError" || error.code === 22 ? "full" : refuse();
+    }
+    store.unsaved = false;
+    return "saved";
+  };
+
+  // Read, change, write. The change is kept a while, to apply it again if another tab wrote at
+  // the same moment from the same starting point (reconcile, in debrief-sync.js).
+  const update = (config, change) => {
+    const doc = read(config);
+    change(doc);
+    const result = write(config, doc);
+    const store = storeOf(config);
+    store.changes = [...store.changes.slice(-20), { n: doc.n, change }];
+    return result;
+  };
+
+  // ---- One widget ----------------------------------------------------------------------------
+  // Its state flows one way: storage (or a shared copy) -> show() -> the controls -> summarise();
+  // the reader's changes go to storage one answer at a time (save).
+
+  const act = (name, w) => module("actions").then((actions) => actions[name](w));
 
   const setup = (root) => {
-    if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    const ns = JSON.parse(root.dataset.config).ns;
     const one = (s) => root.querySelector(s);
     const all = (s) => [...root.querySelectorAll(s)];
-    const progress = one(".debrief-progress");
-    const saved = one(".debrief-saved");
-    const confirm = one(".debrief-confirm");
-    const banner = one(".debrief-share");
-    const form = one(".debrief-log-form");
-    const boxes = all("input[type=checkbox][data-item]");
+    const config = settings(root);
+    const t = strings(root);
     const groups = all("fieldset[data-item]");
-    const notes = one("textarea");
-    const printed = one(".debrief-notes-print");
-    const weakest = one(".debrief-weakest");
     const previous = JSON.parse(root.dataset.previous || "{}");
-    let shared = null; // answers from a share link, shown until the reader accepts or dismisses
+    const notes = one("textarea");
+    // `shared`, set while a shared copy shows (debrief-actions.js), keeps the reader's own answers.
+    const w = { root, one, config, t, groups, notes, boxes: all("input[type=checkbox][data-item]") };
 
     // A renamed widget or item finds its answers under the ids it had before.
-    const pick = (map, id) => (map && id in map ? map[id]
-      : (previous[id] || []).map((old) => map && map[old]).find((v) => v !== undefined));
-    const stateOf = (doc) => doc.widgets[root.id] ||
-      (previous[root.id] || []).map((old) => doc.widgets[old]).find(Boolean) || {};
+    const pick = (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
+    w.stateOf = (doc) => pick(doc.widgets, root.id) || {};
 
-    const show = (state) => {
-      boxes.forEach((b) => { b.checked = !!pick(state.items, b.dataset.item); });
+    w.show = (state) => {
+      w.boxes.forEach((b) => { b.checked = !!pick(state.items, b.dataset.item); });
       groups.forEach((g) => {
         const value = pick(state.ratings, g.dataset.item) | 0;
         (g.querySelector(`input[value="${value}"]`) || g.querySelector("input")).checked = true;
       });
-      if (notes) printed.textContent = notes.value = state.notes || "";
-    };
-
-    const answers = () => ({
-      items: Object.fromEntries(boxes.map((b) => [b.dataset.item, b.checked])),
-      ratings: Object.fromEntries(groups.map((g) => [g.dataset.item,
-        +g.querySelector("input:checked").value])),
-    });
-
-    const summarise = (note) => {
-      if (!groups.length) {
-        const done = boxes.filter((b) => b.checked).length;
-        progress.textContent = `${done} of ${boxes.length} done.`;
-      } else {
-        const rated = groups
-          .map((g) => [g, g.querySelector("input:checked")])
-          .filter(([, r]) => +r.value);
-        const points = groups[0].querySelectorAll("input").length - 1;
-        const mean = rated.reduce((sum, [, r]) => sum + +r.value, 0) / rated.length;
-        progress.textContent = `${rated.length} of ${groups.length} rated` +
-          (rated.length ? `, average ${mean.toFixed(1)} of ${points}.` : ".");
-        const lowest = rated.sort((a, b) => a[1].value - b[1].value).slice(0, 2);
-        weakest.querySelector("ul").replaceChildren(...lowest.map(([g, r]) => {
-          const li = document.createElement("li");
-          const link = g.querySelector(".debrief-guide a");
-          li.textContent = `${g.querySelector("legend").textContent}: ` +
-            `${r.parentNode.querySelector(".debrief-level").textContent}. `;
-          if (link) li.append(link.cloneNode(true));
-          return li;
-        }));
-        weakest.hidden = !lowest.length;
+      if (notes) {
+        notes.value = state.notes || "";
+        one(".debrief-notes-print").textContent = notes.value;
       }
-      saved.textContent = note ? ` ${note}` : "";
+    };
+    w.summarise = (note) => {
+      const rated = groups.map((g) => [g, g.querySelector("input:checked")]).filter(([, r]) => +r.value);
+      const sum = rated.reduce((total, [, r]) => total + +r.value, 0);
+      one(".debrief-progress").textContent = groups.length
+        ? t(rated.length ? "average" : "rated", { count: rated.length, total: groups.length,
+          mean: (sum / rated.length).toLocaleString(t.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+          points: groups[0].querySelectorAll("input").length - 1 })
+        : t("done", { count: w.boxes.filter((b) => b.checked).length, total: w.boxes.length });
+      if (groups.length) weakest(one(".debrief-weakest"), rated, t);
+      one(".debrief-saved").textContent = note ? ` ${note}` : "";
+    };
+    w.refresh = () => {
+      if (w.shared) return;
+      w.show(w.stateOf(read(config)));
+      const store = storeOf(config);
+      w.summarise(t(store.held ? "held" : store.aside ? "aside" : ""));
     };
 
-    const refresh = () => { if (!shared) { show(stateOf(read(ns))); summarise(""); } };
-
-    const change = () => {
-      if (shared) return;
-      update(ns, (doc) => {
-        const state = doc.widgets[root.id] = { ...stateOf(doc), t: now() };
-        const given = answers();
-        state.items = { ...state.items, ...given.items };
-        state.ratings = { ...state.ratings, ...given.ratings };
-        if (notes) printed.textContent = state.notes = notes.value;
+    // `given` holds only what the reader changed, so a save never undoes another tab's answers.
+    w.save = (given, done = "saved") => {
+      if (w.shared) return;
+      const result = update(config, (doc) => {
+        const old = w.stateOf(doc);
+        doc.widgets[root.id] = { ...old, ...given, items: { ...old.items, ...given.items },
+          ratings: { ...old.ratings, ...given.ratings }, t: now() };
       });
-      summarise(storing ? "Saved on this device." : "Not saved: this browser blocks storage.");
+      w.summarise(t(result === "saved" ? done : result));
     };
+    listen(w);
+  };
 
-    const preview = (on) => {
-      all("input, textarea, form button").forEach((c) => { c.disabled = on; });
-      banner.hidden = !on;
-      if (on) {
-        show(shared);
-        summarise("");
-        banner.querySelector("p").textContent = `This is a shared copy: ${progress.textContent} ` +
-          "Nothing is saved on this device unless you choose to.";
-        banner.focus();
-      } else {
-        shared = null;
-        history.replaceState(history.state, "", `#${root.id}`);
-        refresh();
+  // The controls: each change is saved at once; the other actions load when first used.
+  const listen = (w) => {
+    const { root, one, notes } = w;
+    root.addEventListener("input", (e) => {
+      const input = e.target;
+      if (input === notes) {
+        one(".debrief-notes-print").textContent = notes.value;
+        w.save({ notes: notes.value });
       }
-    };
-
-    const act = {
-      reset: () => { confirm.hidden = false; one("[data-act=confirm]").focus(); },
-      cancel: () => { confirm.hidden = true; one("[data-act=reset]").focus(); },
-      confirm: () => {
-        boxes.forEach((b) => { b.checked = false; });
-        groups.forEach((g) => { g.querySelector("input").checked = true; });
-        if (notes) notes.value = "";
-        change();
-        act.cancel();
-        summarise("Cleared.");
-      },
-      copy: (hash = root.id, what = "Link") => {
-        const url = `${location.href.split("#")[0]}#${hash}`;
-        const told = (ok) => summarise(ok ? `${what} copied.` : `Copy this link: ${url}`);
-        if (navigator.clipboard) navigator.clipboard.writeText(url).then(() => told(true), () => told(false));
-        else told(false);
-      },
-      // Ticks and ratings only: notes never travel in a link.
-      share: () => {
-        const { items, ratings } = answers();
-        const chosen = groups.length
-          ? Object.entries(ratings).filter(([, v]) => v).map(([id, v]) => `${id}=${v}`)
-          : Object.keys(items).filter((id) => items[id]);
-        act.copy(`share=${root.id}:${chosen.join(",")}`, "Share link");
-      },
-      accept: () => {
-        const answers = { ...shared, notes: stateOf(read(ns)).notes }; // links carry no notes
-        preview(false);
-        show(answers);
-        change();
-      },
-      decline: () => preview(false),
-    };
-
-    const open = (payload) => {
-      const state = { items: {}, ratings: {} };
-      const points = groups.length && groups[0].querySelectorAll("input").length - 1;
-      for (const part of payload.split(",").filter(Boolean)) {
-        const [id, value] = part.split("=");
-        if (boxes.some((b) => b.dataset.item === id)) state.items[id] = true;
-        else if (groups.some((g) => g.dataset.item === id) && value > 0 && value <= points) {
-          state.ratings[id] = +value;
-        }
-      }
-      shared = state;
-      preview(true);
-    };
-
-    root.addEventListener("change", (e) => { if (e.target.matches("input:not(form input)")) change(); });
-    root.addEventListener("click", (e) => {
-      const button = e.target.closest("[data-act]");
-      if (button) act[button.dataset.act]();
+      if (input.type === "checkbox") w.save({ items: { [input.dataset.item]: input.checked } });
+      if (input.type === "radio") w.save({ ratings: { [input.closest("fieldset").dataset.item]: +input.value } });
     });
-    if (notes) notes.addEventListener("input", change);
+    root.addEventListener("click", (e) => {
+      const name = e.target.closest("[data-act]")?.dataset.act;
+      if (name) act(name, w);
+    });
+    const form = one(".debrief-log-form");
     if (form) {
       form.hidden = false;
       form.date.value = new Date().toLocaleDateString("sv"); // today, local, as YYYY-MM-DD
       form.addEventListener("submit", (e) => {
         e.preventDefault();
-        if (shared) return;
-        const { ratings } = answers();
-        update(ns, (doc) => doc.log.push({
-          id: `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-          worksheet: root.id,
-          label: form.label.value.trim(),
-          date: form.date.value,
-          ratings: Object.fromEntries(Object.entries(ratings).filter(([, v]) => v)),
-          notes: notes ? notes.value : "",
-          t: now(),
-        }));
-        form.label.value = "";
-        summarise("Saved to your feedback log.");
+        act("log", w);
       });
     }
     one(".debrief-tools").hidden = false;
     one(".debrief-notice").hidden = storing;
-    live.add(refresh);
-    refresh();
-    const link = /^#share=([a-z0-9-]+):([a-z0-9=,-]*)$/.exec(location.hash);
-    if (link && link[1] === root.id) open(link[2]);
+    live.add(w.refresh);
+    w.refresh();
+    if (location.hash.startsWith(`#share=${root.id}:`)) act("open", w);
   };
 
-  const api = { assets, read, write, update, storing: () => storing, blank, onchange: null };
+  // The two lowest-rated criteria, each with its guide link.
+  const weakest = (box, rated, t) => {
+    const lowest = rated.sort((a, b) => a[1].value - b[1].value).slice(0, 2);
+    box.querySelector("ul").replaceChildren(...lowest.map(([g, r]) => {
+      const li = document.createElement("li");
+      const link = g.querySelector(".debrief-guide a");
+      li.append(t("weakest-item", { criterion: g.querySelector("legend").textContent,
+        level: r.parentNode.querySelector(".debrief-level").textContent }), " ", link ? link.cloneNode(true) : "");
+      return li;
+    }));
+    box.hidden = !lowest.length;
+  };
+
+  const api = { assets, settings, strings, check, parse, read, write, update, stores, setAside,
+    store: storeOf, storing: () => storing, onchange: null };
   window.debrief = api;
+
+  // Another tab saved, or answers from before were adopted: show what is saved now.
+  const changed = () => {
+    live.forEach((refresh) => refresh());
+    if (api.onchange) api.onchange();
+  };
 
   const start = () => {
     live.clear();
     api.onchange = null;
-    document.querySelectorAll(".debrief[data-debrief]").forEach((root) => {
-      delete root.dataset.ready;
-      setup(root);
-    });
+    document.querySelectorAll(".debrief[data-debrief]").forEach(setup);
     const apps = document.querySelectorAll("section[data-debrief-app]");
-    if (apps.length) import(`${assets}debrief-app.js`).then((app) => app.start(api, [...apps]));
+    if (apps.length) module("app").then((app) => app.start(api, [...apps]));
   };
 
-  // Another tab saved: show its answers here too.
+  // Another tab saved (a null key: it cleared storage): first put back what this tab wrote
+  // meanwhile (see update).
   window.addEventListener("storage", (e) => {
-    if (e.key !== null && !e.key.startsWith("debrief:")) return;
-    live.forEach((refresh) => refresh());
-    if (api.onchange) api.onchange();
+    if ((e.key || "debrief").startsWith("debrief")) module("sync").then((more) => more.reconcile(api, e)).then(changed);
   });
 
   // Material's instant navigation swaps pages without reloading: it announces each on document$.

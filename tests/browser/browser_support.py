@@ -7,7 +7,10 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-NAMESPACE = "debrief.example.org"  # derived from site_url in mkdocs.yml
+# Where the handbook keeps answers: derived from site_url in mkdocs.yml (`data-config` "ns"),
+# and the namespace it used before, whose answers a first visit adopts (a copy: never moved).
+NAMESPACE = "debrief.example.org"
+PREVIOUS_NAMESPACE = "debrief"
 
 # Pages with widgets, and the widgets each holds, as the built site has them.
 WIDGET_PAGES: dict[str, tuple[str, ...]] = {
@@ -32,6 +35,7 @@ NOT_SAVED = "Not saved: this browser blocks storage."
 
 
 DOC_KEY = f"debrief:{NAMESPACE}"  # all of the site's answers, one JSON document (schema v2)
+PREVIOUS_DOC_KEY = f"debrief:{PREVIOUS_NAMESPACE}"
 
 
 def v1_key(widget_id: str) -> str:
@@ -153,10 +157,19 @@ def tab_to(page: Page, target: Locator, within: Locator, limit: int = 10) -> Non
 # test_content_changes and test_tabs.
 
 DOC_KEY = f"debrief:{NAMESPACE}"  # all of a site's answers and its log, as one JSON document
-BACKUP_KEY = f"debrief-backup:{NAMESPACE}"  # the document as it was before a replacing import
+BACKUP_KEY = f"debrief-backup:{NAMESPACE}"  # the document as it was before the last import
+RECOVERY_KEY = f"debrief-recovery:{NAMESPACE}"  # a document the site could not read, kept aside
 PROGRESS_PAGE, PROGRESS_APP = "progress/", "my-progress"
 LOG_PAGE, LOG_APP = "log/", "feedback-log"
 EXPORTED = "2024-06-01T12:00:00.000Z"
+
+
+def shown_date(day: str) -> str:
+    """A date (YYYY-MM-DD) as the English pages show it: Intl.DateTimeFormat("en", medium)."""
+    from datetime import date
+
+    parsed = date.fromisoformat(day)
+    return f"{parsed:%b} {parsed.day}, {parsed.year}"
 
 
 def saved_json(page: Page, storage_key: str) -> Any:

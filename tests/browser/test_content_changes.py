@@ -25,6 +25,7 @@ from .browser_support import (
     CHECKLIST_PAGE,
     CRITERIA,
     DOC_KEY,
+    PREVIOUS_DOC_KEY,
     PROGRESS_APP,
     PROGRESS_PAGE,
     WORKSHEET,
@@ -38,7 +39,6 @@ from .browser_support import (
     progress,
     radio,
     saved_json,
-    v1_key,
     with_storage,
 )
 
@@ -103,8 +103,8 @@ def build(folder: Path, index: str) -> None:
         "site_name: Fixture\n"
         "theme:\n  name: material\n  font: false\n"
         f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"
-        "markdown_extensions:\n  - attr_list\n  - debrief.widgets\n"
-        f"extra:\n  debrief:\n    namespace: {NS}\n"
+        "markdown_extensions:\n  - attr_list\n"
+        f"  - debrief.widgets:\n      namespace: {NS}\n"
     )
     result = mkdocs_build(folder, folder.parent / "served" / folder.name)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -163,13 +163,15 @@ def test_answers_saved_under_old_ids_show_under_the_new(new_page: Callable[..., 
         expect(row.locator(".debrief-badge")).to_have_text(status)
         expect(row).to_contain_text(count)
 
-    # A change saves under the new ids and keeps what the page no longer shows.
+    # A change saves under the new ids, one answer at a time: the answers it leaves alone stay
+    # under the ids they were saved with (where the page finds them), and so does what the page
+    # no longer shows.
     open_page(page, versions_url + "site-v2/")
     item_label(page, "ready", "send-note").click()
     item_label(page, "renamed-list", "first").click()
     expect_checked(page, "ready", {"send-note", "two-questions"}, ("send-note", "two-questions"))
     ready = items_of(page, "ready")
-    assert ready["send-note"] is True and ready["two-questions"] is True
+    assert ready["send-note"] is True and ready["questions"] is True
     assert ready["pen"] is True, "the answer for an item no longer on the page was lost"
     assert items_of(page, "renamed-list") == {"first": True, "second": True}
     open_page(page, versions_url + "site-v2/")
@@ -256,9 +258,9 @@ def test_answers_of_the_older_schema_move_into_the_document(
 
 def test_older_schema_on_the_real_site(new_page: Callable[..., Page], site_url: str) -> None:
     v1 = {
-        v1_key(CHECKLIST): {"v": 1, "items": {"thank-you-sent": True,
+        f"{PREVIOUS_DOC_KEY}:{CHECKLIST}": {"v": 1, "items": {"thank-you-sent": True,
                                                            "listen-mindset": True}},
-        v1_key(WORKSHEET): {"v": 1, "items": {}, "ratings": {
+        f"{PREVIOUS_DOC_KEY}:{WORKSHEET}": {"v": 1, "items": {}, "ratings": {
             "communication": 4, "closing": 2}, "notes": "Written before the update."},
     }
     page = new_page(storage_state=with_storage(site_url, v1))
@@ -274,5 +276,20 @@ def test_older_schema_on_the_real_site(new_page: Callable[..., Page], site_url: 
         value = {"communication": 4, "closing": 2}.get(criterion, 0)
         expect(radio(page, WORKSHEET, criterion, value)).to_be_checked()
     expect(notes(page, WORKSHEET)).to_have_value("Written before the update.")
-    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('debrief'))"
-                         ) == [DOC_KEY]
+
+    # They were saved under the site's earlier namespace: the site saved a copy under the
+    # namespace of now, and left them where they are.
+    def debrief_keys() -> list[str]:
+        return page.evaluate("() => Object.keys(localStorage)"
+                             ".filter((k) => k.startsWith('debrief')).sort()")
+
+    assert debrief_keys() == sorted([DOC_KEY, *v1])
+    open_page(page, site_url + CHECKLIST_PAGE)
+    item_label(page, CHECKLIST, "two-questions").click()
+    assert debrief_keys() == sorted([DOC_KEY, *v1])
+    doc = saved_json(page, DOC_KEY)
+    assert {k for k, v in doc["widgets"][CHECKLIST]["items"].items() if v} == {
+        "thank-you-sent", "listen-mindset", "two-questions"}
+    assert doc["widgets"][WORKSHEET]["notes"] == "Written before the update."
+    for key, value in v1.items():
+        assert saved_json(page, key) == value

@@ -45,6 +45,7 @@ from .browser_support import (
     saved_doc,
     saved_json,
     script_errors,
+    shown_date,
     site_manifest,
     widget,
     with_storage,
@@ -198,8 +199,9 @@ REFUSED: dict[str, tuple[bytes, list[str]]] = {
                                             site="other")).encode(), [
         'The file comes from another site ("other"), not this one. '
         "Export from this site to move answers here."]),
-    "larger than 1 MB": (json.dumps({**make_export({}, []), "padding": "x" * 1_000_001}).encode(), [
-        "The file is larger than 1 MB, so it is not a Debrief export."]),
+    "larger than 10 MB": (json.dumps({**make_export({}, []),
+                                      "padding": "x" * 10_000_001}).encode(), [
+        "The file is larger than 10 MB, so it is not a Debrief export."]),
     "wrong types": (json.dumps(BAD_TYPES).encode(), [
         f'The answers for "{IMG}" are not in the expected form.',
         f'The answers for "{CHECKLIST}" are not in the expected form.',
@@ -269,7 +271,7 @@ def test_payloads_in_a_valid_file_stay_text(page: Page, site_url: str,
     expect(app_status(page, PROGRESS_APP)).to_have_text("Imported 1 tool and 2 log entries.")
     assert saved_doc(page)["log"] == PAYLOAD_FILE["log"]
     picks = app(page, PROGRESS_APP).locator(".debrief-picks")
-    expect(picks).to_contain_text(f"Log entry: {IMG} (2024-03-01)")
+    expect(picks).to_contain_text(f"Log entry: {IMG} ({shown_date('2024-03-01')})")
     assert app(page, PROGRESS_APP).locator("img, script").count() == 0
 
     open_app(page, site_url + LOG_PAGE)
@@ -278,7 +280,8 @@ def test_payloads_in_a_valid_file_stay_text(page: Page, site_url: str,
     expect(row.locator("strong")).to_have_text(IMG)
     expect(row.locator(".debrief-entry-notes")).to_have_text(SCRIPT)
     assert "<img" in log.evaluate("(e) => e.textContent")
-    expect(log.locator("table.debrief-ratings thead")).to_contain_text(f"{IMG} (2024-03-01)")
+    expect(log.locator("table.debrief-ratings thead")).to_contain_text(
+        f"{IMG} ({shown_date('2024-03-01')})")
     assert log.locator("img, script").count() == 0
     # The edit form and the delete question show it as text too.
     row.get_by_role("button", name="Edit").click()
@@ -310,7 +313,7 @@ def test_coach_summary_after_importing_entry_ids_with_quotes(page: Page, site_ur
     except PlaywrightTimeoutError:
         pytest.fail(f"no summary was downloaded; the page threw: {errors}")
     with open(info.value.path(), encoding="utf-8") as file:
-        assert "## Log entry: Odd id (2024-03-01)" in file.read()
+        assert f"## Log entry: Odd id ({shown_date('2024-03-01')})" in file.read()
     assert errors == [] and pwned(page) is None and dialogs == []
 
 
@@ -367,11 +370,14 @@ def import_with(page: Page, site_url: str, how: str) -> None:
 
 def test_merge_keeps_both_and_the_newer_state_wins(new_page: Callable[..., Page],
                                                      site_url: str) -> None:
+    """Per answer: a tick or a rating on either side is kept (an empty answer never erases
+    one); of two different ratings or notes, the newer side's; a copy is kept first."""
     page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
     import_with(page, site_url, "Merge")
     doc = saved_doc(page)
     assert doc["widgets"] == {
-        CHECKLIST: MINE["widgets"][CHECKLIST],  # mine is newer
+        CHECKLIST: {**MINE["widgets"][CHECKLIST],  # mine is newer, and the file adds a tick
+                    "items": {"thank-you-sent": True, "right-person": True}},
         WORKSHEET: THEIRS["widgets"][WORKSHEET],  # theirs is newer
         DAY: MINE["widgets"][DAY],  # only mine
         "home-start": THEIRS["widgets"]["home-start"],  # only theirs
@@ -380,13 +386,13 @@ def test_merge_keeps_both_and_the_newer_state_wins(new_page: Callable[..., Page]
     assert len(doc["log"]) == 3
     assert by_id == {"emine": MINE["log"][0], "etheirs": THEIRS["log"][0],
                      "eboth": THEIRS["log"][1]}
-    assert saved_json(page, BACKUP_KEY) is None  # a merge loses nothing, so keeps no backup
+    assert saved_json(page, BACKUP_KEY) == MINE
     for widget_id in (CHECKLIST, WORKSHEET, DAY, "home-start"):
         expect(app(page, PROGRESS_APP).locator(f"li[data-widget={widget_id}] .debrief-badge")
                ).to_have_text("In progress")
 
     open_page(page, site_url + CHECKLIST_PAGE)
-    expect_checked(page, CHECKLIST, {"thank-you-sent"}, CHECKLIST_ITEMS)
+    expect_checked(page, CHECKLIST, {"thank-you-sent", "right-person"}, CHECKLIST_ITEMS)
     open_page(page, site_url + WORKSHEET_PAGE)
     expect(radio(page, WORKSHEET, "communication", 4)).to_be_checked()
     expect(radio(page, WORKSHEET, "closing", 5)).to_be_checked()
@@ -412,7 +418,7 @@ def test_merge_keeps_answers_changed_here_after_the_export(new_page: Callable[..
     expect(app_status(page, PROGRESS_APP)).to_have_text("Imported 1 tool and 0 log entries.")
     assert saved_doc(page)["widgets"][CHECKLIST]["items"]["two-questions"] is True
     open_page(page, site_url + CHECKLIST_PAGE)
-    expect_checked(page, CHECKLIST, {"two-questions"}, CHECKLIST_ITEMS)
+    expect_checked(page, CHECKLIST, {"two-questions", "thank-you-sent"}, CHECKLIST_ITEMS)
 
 
 def test_replace_takes_the_file_and_keeps_a_backup(new_page: Callable[..., Page],

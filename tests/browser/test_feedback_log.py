@@ -27,6 +27,7 @@ from .browser_support import (
     open_app,
     saved_doc,
     script_errors,
+    shown_date,
     site_manifest,
     with_storage,
 )
@@ -106,7 +107,8 @@ def check_worksheet_log(page: Page, site_url: str, sheet: dict[str, Any],
     criteria = [item["id"] for item in sheet["items"]]
 
     # The table: one column per entry, oldest first, one row per criterion.
-    assert got["heads"] == ["Criterion", *(f"{e['label']} ({e['date']})" for e in entries),
+    assert got["heads"] == ["Criterion",
+                            *(f"{e['label']} ({shown_date(e['date'])})" for e in entries),
                             "Average"]
     assert got["cells"] == [[c, e["id"], str(e["ratings"].get(c) or DASH)]
                             for c in criteria for e in entries]

@@ -29,6 +29,7 @@ from .browser_support import (
     make_entry,
     open_app,
     script_errors,
+    shown_date,
     site_manifest,
     wait_ready,
     widget,
@@ -47,6 +48,10 @@ SEEDED = make_doc(
     [make_entry("eacme", "2024-03-01", {"communication": 2, "closing": 4}, "Acme, analyst",
                 "Too fast at the start."),
      make_entry("ebeta", "2024-04-02", {"communication": 3}, "Beta Ltd, data lead")])
+
+
+BETA_ENTRY = f"Log entry: Beta Ltd, data lead ({shown_date('2024-04-02')})"
+ACME_ENTRY = f"Log entry: Acme, analyst ({shown_date('2024-03-01')})"
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +123,11 @@ def test_coach_summary_download(new_page: Callable[..., Page], site_url: str,
     # Started tools (the one with nothing ticked is not offered), then entries, newest first.
     expect(picks.locator("label")).to_have_text([
         "Pick your way in", "Before you ask for feedback", "Rate your last interview",
-        "Log entry: Beta Ltd, data lead (2024-04-02)", "Log entry: Acme, analyst (2024-03-01)"])
+        BETA_ENTRY, ACME_ENTRY])
     for label in picks.locator("input[type=checkbox]").all():
         expect(label).to_be_checked()
     picks.get_by_label("Pick your way in").uncheck()
-    picks.get_by_label("Log entry: Beta Ltd, data lead (2024-04-02)").uncheck()
+    picks.get_by_label(BETA_ENTRY).uncheck()
 
     name, content = download(page, "Download summary (Markdown)")
     assert name.startswith("debrief-summary-") and name.endswith(".md")
@@ -139,10 +144,11 @@ def test_coach_summary_download(new_page: Callable[..., Page], site_url: str,
                              ("closing", "Not shown"), ("preparation", "Not rated"),
                              ("interpersonal", "Not rated")):
         assert f"- {sheet[criterion]}: {level}" in lines
-    assert "Notes: Ask about the team next time." in lines
-    assert "## Log entry: Acme, analyst (2024-03-01)" in lines
-    assert "Notes: Too fast at the start." in lines
-    acme = lines[lines.index("## Log entry: Acme, analyst (2024-03-01)"):]
+    notes_at = lines.index("Notes:")  # the reader's notes follow as an indented block
+    assert lines[notes_at + 2] == "    Ask about the team next time."
+    assert f"## {ACME_ENTRY}" in lines
+    assert "    Too fast at the start." in lines
+    acme = lines[lines.index(f"## {ACME_ENTRY}"):]
     assert f"- {sheet['communication']}: Weak" in acme
     assert f"- {sheet['closing']}: Strong" in acme
     # Nothing that was not chosen.
@@ -161,7 +167,7 @@ def test_print_summary(new_page: Callable[..., Page], site_url: str) -> None:
     area = app(page, PROGRESS_APP).locator(".debrief-print-area")
     expect(area).to_be_hidden()
     app(page, PROGRESS_APP).get_by_role("button", name="Print summary").click()
-    assert page.evaluate("window.printed") == 1
+    page.wait_for_function("window.printed === 1")  # the summary's module loads first
     expect(area).to_be_hidden()  # on screen, nothing changes
 
     page.emulate_media(media="print")
@@ -169,7 +175,7 @@ def test_print_summary(new_page: Callable[..., Page], site_url: str) -> None:
     expect(area.locator("h2")).to_contain_text("Debrief summary, ")
     expect(area.locator("h3")).to_have_text([
         "Before you ask for feedback", "Rate your last interview",
-        "Log entry: Beta Ltd, data lead (2024-04-02)", "Log entry: Acme, analyst (2024-03-01)"])
+        BETA_ENTRY, ACME_ENTRY])
     expect(area).to_contain_text("- [x] Send your thank-you note first")
     expect(area).not_to_contain_text("Pick your way in")
     # Only the summary prints: the rest of the page is hidden.

@@ -92,7 +92,8 @@ def test_worksheet_link_previews_then_saves(new_page: Callable[..., Page],
     assert all_storage(reader) == {}
 
     shown.get_by_role("button", name="Save these answers here").click()
-    expect(shown).to_be_hidden()
+    expect(shown.get_by_role("button", name="Undo")).to_be_focused()
+    expect(shown.get_by_role("button", name="Save these answers here")).to_be_hidden()
     expect(reader).to_have_url(f"{site_url}{WORKSHEET_PAGE}#{WORKSHEET}")
     saved = saved_doc(reader)["widgets"][WORKSHEET]
     assert {k: v for k, v in saved["ratings"].items() if v} == {
@@ -142,6 +143,7 @@ def test_saving_a_shared_copy_keeps_the_readers_notes(new_page: Callable[..., Pa
     errors = script_errors(reader)
     open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5")
     banner(reader, WORKSHEET).get_by_role("button", name="Save these answers here").click()
+    expect(banner(reader, WORKSHEET).get_by_role("button", name="Undo")).to_be_visible()
     expect(radio(reader, WORKSHEET, "communication", 5)).to_be_checked()
     assert saved_doc(reader)["widgets"][WORKSHEET]["ratings"]["communication"] == 5
     expect(notes(reader, WORKSHEET)).to_have_value("My own notes.")
@@ -184,12 +186,15 @@ def test_checklist_link_previews_then_saves(new_page: Callable[..., Page],
     assert saved_doc(reader) == own
 
     shown.get_by_role("button", name="Save these answers here").click()
-    expect(shown).to_be_hidden()
+    expect(shown.get_by_role("button", name="Undo")).to_be_visible()
+    # Added to the reader's own tick, which stays.
+    expect_checked(reader, CHECKLIST, {"thank-you-sent", "two-questions", "listen-mindset",
+                                       "right-person"}, CHECKLIST_ITEMS)
     items = saved_doc(reader)["widgets"][CHECKLIST]["items"]
     assert {item for item, ticked in items.items() if ticked} == {
-        "thank-you-sent", "two-questions", "listen-mindset"}
-    expect_checked(reader, CHECKLIST, {"thank-you-sent", "two-questions", "listen-mindset"},
-                   CHECKLIST_ITEMS)
+        "thank-you-sent", "two-questions", "listen-mindset", "right-person"}
+    shown.get_by_role("button", name="Dismiss").click()
+    expect(shown).to_be_hidden()
 
 
 def test_unknown_parts_of_a_link_are_ignored(new_page: Callable[..., Page],

@@ -197,7 +197,10 @@ def test_axe_progress_page(new_page: Callable[..., Page], site_url: str, scheme:
     # Every other state: an import waiting for a choice, the delete question, an error summary.
     choose_file(page, {"format": "debrief", "version": 2, "site": "debrief",
                        "exported": "2024-06-01T12:00:00.000Z", "widgets": {}, "log": []})
+    # The import's module loads first: axe must see the choice, not the moment before it.
+    expect(app(page, PROGRESS_APP).get_by_role("button", name="Merge")).to_be_focused()
     app(page, PROGRESS_APP).get_by_role("button", name="Delete all my data").click()
+    expect(app(page, PROGRESS_APP).locator(".debrief-confirm")).to_be_visible()
     page.mouse.move(0, 0)
     reports.append(axe_report(page, f"{scheme}, import choice and delete question open"))
     choose_file(page, b"not json")

@@ -127,7 +127,7 @@ class Checklist(WidgetBlock):
         for item_id, text in items:
             render.checklist_item(items_list, item_id, text)
         footer = render.controls(block, "footer")
-        render.status(footer, self.page.text.plural("done", 0, total=len(items)))
+        render.status(footer, self.page.text.plural("script.done", 0, total=len(items)))
         render.tools(footer, self.NAME, self.page.text)
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
                       tuple(Item(item_id, plain_text(text)) for item_id, text in items))

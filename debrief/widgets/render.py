@@ -94,7 +94,7 @@ def log_form(parent: etree.Element, widget_id: str, log_link: str, text: Strings
         sub(field, "input", type=kind, id=f"{widget_id}--log-{key}", name=key, required="required",
             **extra)
     actions = sub(box, "p")
-    sub(actions, "button", text["log-save"], type="submit", class_=f"{PREFIX}-button")
+    sub(actions, "button", text["log.save-button"], type="submit", class_=f"{PREFIX}-button")
     sub(actions, "a", text["log-open"], href=log_link)
 
 

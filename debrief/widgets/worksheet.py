@@ -82,7 +82,7 @@ class Worksheet(WidgetBlock):
             render.criterion(section, widget_id, self.options["scale"], criterion, text)
         render.notes(section, widget_id, self.page.settings.notes_limit, text)
         summary = render.controls(section, "footer")
-        render.status(summary, text.plural("rated", 0, total=len(self.options["criteria"])))
+        render.status(summary, text.plural("script.rated", 0, total=len(self.options["criteria"])))
         render.weakest(summary, text)
         if self.page.log_link:
             render.log_form(summary, widget_id, self.page.log_link, text)

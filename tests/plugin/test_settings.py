@@ -40,7 +40,7 @@ def test_forks_on_one_origin_get_different_namespaces() -> None:
     ({"language": "xx"}, "no strings for language 'xx'. Fix: set `language:` to one of"),
     ({"language": "not a code"}, "language 'not a code' is not a language code"),
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
-    ({"strings": {"done": "Done"}}, "'done' takes plural forms"),
+    ({"strings": {"script.done": "Done"}}, "'script.done' takes plural forms"),
     ({"scale": {"de": ["Schwach", "Stark"]}}, "scale has no labels for language 'en'"),
     ({"scale": ["Only"]}, "scale: scale has 1 point. Fix: give from 2 to 10 points"),
     ({"namespace": "a b"}, "namespace 'a b' is not valid"),
@@ -94,7 +94,7 @@ def _placeholders(text: str) -> list[str]:
 
 def test_plurals_follow_the_language() -> None:
     english = Strings.build("en")
-    assert english.plural("done", 1, total=3) == "1 of 3 done."
+    assert english.plural("script.done", 1, total=3) == "1 of 3 done."
     assert Strings.build("he").direction == "rtl" and english.direction == "ltr"
 
 

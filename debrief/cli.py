@@ -249,7 +249,8 @@ def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | No
         return []
     where = _relative(project.config_file, project.config_file.parent)
     css = [str(x) for x in project.raw.get("extra_css") or []]
-    js = [str(x) if not isinstance(x, dict) else str(x.get("path", ""))
+    # The script is an ES module: listed as a plain path, the browser would refuse it.
+    js = [str(x.get("path", "")) if isinstance(x, dict) and x.get("type") == "module" else ""
           for x in project.raw.get("extra_javascript") or []]
     listed_css = next((c for c in css if c.endswith("debrief.css")), None)
     listed_js = next((j for j in js if j.endswith("debrief.js")), None)
@@ -258,7 +259,8 @@ def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | No
               else posixpath.dirname(listed_js or listed_css or "") or "assets/debrief")
     fix = (f"run `debrief assets {_relative(project.docs / folder, project.config_file.parent)}` "
            f"and list `{folder}/debrief.css` under extra_css and `{folder}/debrief.js` under "
-           f"extra_javascript in {where} (or use the `debrief` plugin on MkDocs or ProperDocs)")
+           f"extra_javascript as `- path: {folder}/debrief.js` with `type: module` in {where} "
+           "(or use the `debrief` plugin on MkDocs or ProperDocs)")
     if listed_css is None or listed_js is None:
         return [f"{first.source_path}:{first.widget.line}: {first.widget.kind} "
                 f"'{first.widget.id}': this site has widgets but ships no Debrief script or "

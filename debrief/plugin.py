@@ -107,8 +107,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         # A site that also builds with Zensical lists them already (see README).
         if f"{ASSET_DIR}/debrief.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/debrief.css")
-        if f"{ASSET_DIR}/debrief.js" not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(f"{ASSET_DIR}/debrief.js")
+        config.extra_javascript = [*_without_script(config.extra_javascript), _module_script()]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -178,6 +177,18 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         title = page.title or ""
         # A page outside every section stands for itself.
         return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
+
+
+def _module_script() -> c.ExtraScriptValue:
+    """The widgets' script, which is an ES module: it imports the rest as readers need it."""
+    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js")
+    script.type = "module"
+    return script
+
+
+def _without_script(scripts: list) -> list:
+    """The site's scripts, less any listing of ours (perhaps without `type: module`)."""
+    return [s for s in scripts if str(s) != f"{ASSET_DIR}/debrief.js"]
 
 
 def _theme_language(config: MkDocsConfig) -> str:

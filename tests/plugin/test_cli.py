@@ -18,7 +18,7 @@ ZENSICAL_STYLE = (
     "site_name: Fixture\nsite_url: https://example.org/guide/\n"
     "theme:\n  name: material\n"
     "extra_css:\n  - assets/debrief/debrief.css\n"
-    "extra_javascript:\n  - assets/debrief/debrief.js\n"
+    "extra_javascript:\n  - path: assets/debrief/debrief.js\n    type: module\n"
     "markdown_extensions:\n  - attr_list\n  - debrief.widgets:\n      scale: [Low, Mid, High]\n"
 )
 
@@ -63,6 +63,18 @@ def test_a_hookless_site_is_told_to_ship_the_assets(tmp_path: Path,
     assert "docs/index.md:3: checklist 'a': this site has widgets but ships no Debrief script" \
         in error
     assert "Fix: run `debrief assets docs/assets/debrief` and list" in error
+
+
+def test_a_script_listed_as_a_classic_script_is_told_it_is_a_module(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write(tmp_path, {
+        "mkdocs.yml": ZENSICAL_STYLE.replace(
+            "  - path: assets/debrief/debrief.js\n    type: module\n",
+            "  - assets/debrief/debrief.js\n"),
+        "docs/index.md": "# Home\n\n/// checklist | A\n    id: a\n\n- [ ] One {#one}\n///\n",
+    })
+    assert main(["-f", str(config), "check"]) == 1
+    assert "as `- path: assets/debrief/debrief.js` with `type: module`" in capsys.readouterr().err
 
 
 def test_assets_writes_what_a_builder_without_hooks_ships(tmp_path: Path) -> None:

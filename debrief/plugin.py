@@ -22,8 +22,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from .assets import shipped_assets
+from . import app_pages
+from .assets import APP_PAGES, shipped_assets
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of
 from .settings import (
     OPTION_NAMES,
@@ -155,6 +157,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                        nav: Navigation) -> dict:
         page.content = render.without_markers(self.hidden.pop(page.file.src_uri,
                                                               page.content or ""))
+        if app_pages.has_app(page.content):  # after search read it: the list is not advice
+            page.content = app_pages.fill(page.content, self._manifest(), self.settings.strings,
+                                          lambda url: _page_link(url, page.url))
         return context
 
     on_page_context = CombinedEvent(_hide_controls, _show_controls)
@@ -164,13 +169,29 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             log.error(message)
         return env
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """The progress and log pages get their styles and modules from the start, so what
+        the build drew is laid out before the script runs."""
+        kind = app_pages.has_app(output)
+        if not kind:
+            return output
+        def link(name: str) -> str:
+            href = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
+            if name.endswith(".css"):
+                return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
+            return f'<link rel="modulepreload" href="{href}">'
+        return output.replace("</head>", "".join(map(link, APP_PAGES[kind])) + "</head>", 1)
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        manifest = self.site.manifest(self._page_info, lambda uri: self.nav_order.get(uri, 1 << 30))
         path = Path(config.site_dir) / ASSET_DIR / MANIFEST_NAME
-        path.write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
+        path.write_text(json.dumps(self._manifest(), ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
     # Helper functions
+
+    def _manifest(self) -> dict:
+        """Every widget of the site; complete once every page is converted."""
+        return self.site.manifest(self._page_info, lambda uri: self.nav_order.get(uri, 1 << 30))
 
     def _page_info(self, uri: str) -> PageInfo:
         page = self.pages[uri]
@@ -189,6 +210,12 @@ def _module_script() -> c.ExtraScriptValue:
 def _without_script(scripts: list) -> list:
     """The site's scripts, less any listing of ours (perhaps without `type: module`)."""
     return [s for s in scripts if str(s) != f"{ASSET_DIR}/debrief.js"]
+
+
+def _page_link(url: str, here: str) -> str:
+    """A link from the page at `here` to the page at site URL `url` ("" for the home page)."""
+    link = get_relative_url(url, here)
+    return f"{link}/" if (url == "" or url.endswith("/")) and not link.endswith("/") else link
 
 
 def _theme_language(config: MkDocsConfig) -> str:

@@ -11,5 +11,6 @@ on_files = _plugin.on_files
 on_nav = _plugin.on_nav
 on_page_markdown = _plugin.on_page_markdown
 on_page_context = _plugin.on_page_context
+on_post_page = _plugin.on_post_page
 on_env = _plugin.on_env
 on_post_build = _plugin.on_post_build

@@ -83,7 +83,6 @@ export async function start(api, roots) {
     const status = el("p", { role: "status", class: "debrief-status" });
     statuses.push([status, page.t]);
     page.root.before(status);
-    root.querySelector(".debrief-noscript").hidden = true;
     return (message = "") => {
       const drawn = performance.now();
       pages[n].draw(page);

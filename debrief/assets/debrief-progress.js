@@ -159,9 +159,36 @@ const coach = (page, doc, widgets) => {
     printArea);
 };
 
+// The reader's progress, written into the list in place: the same boxes, so nothing moves.
+const show = (page, widgets) => {
+  const { t, root } = page;
+  const done = widgets.reduce((n, w) => n + w.done, 0);
+  const total = widgets.reduce((n, w) => n + w.total, 0);
+  const started = widgets.filter((w) => w.done).length;
+  root.querySelector(".debrief-overall p").textContent = t("overall", { done, total, started, count: widgets.length });
+  root.querySelector(".debrief-overall progress").value = done;
+  const byId = new Map(widgets.map((w) => [w.id, w]));
+  root.querySelectorAll("li[data-widget]").forEach((row) => {
+    const w = byId.get(row.dataset.widget);
+    if (!w) return; // a page cached from an older build
+    const [, badge, bar, count] = row.children;
+    badge.className = `debrief-badge debrief-${w.status}`;
+    badge.textContent = t(w.status);
+    bar.value = w.done;
+    bar.setAttribute("aria-label", t("widget-label", { title: w.title, done: w.done, total: w.total }));
+    count.textContent = t("count", { done: w.done, total: w.total });
+  });
+};
+
 export const draw = (page) => {
   const doc = page.read();
   const widgets = page.manifest.widgets.map((w) => ({ ...w, ...progressOf(doc, w) }));
-  page.root.replaceChildren(overview(page, widgets), ...sectionLists(page, widgets), yourData(page),
-    coach(page, doc, widgets));
+  const { root } = page;
+  // The build draws the list (app_pages.py); a builder that runs no plugin leaves it to us.
+  if (!root.querySelector(".debrief-overall")) {
+    const none = widgets.map((w) => ({ ...w, done: 0, status: "not-started" }));
+    root.replaceChildren(overview(page, none), ...sectionLists(page, none), el("div", { class: "debrief-app-tools" }));
+  }
+  show(page, widgets);
+  root.querySelector(".debrief-app-tools").replaceChildren(yourData(page), coach(page, doc, widgets));
 };

@@ -42,7 +42,10 @@ class AppBlock(WidgetBlock):
         section.set("data-debrief-app", self.NAME)
         del section.attrib["data-debrief"]
         self.intro = render.sub(section, "div", class_=f"{render.PREFIX}-intro")
-        render.sub(section, "p", self.page.text["needs-script"], class_=f"{render.PREFIX}-noscript")
+        # Not hidden by the script once it runs: that would move the page under the reader.
+        noscript = render.sub(section, "noscript")
+        render.sub(noscript, "p", self.page.text["needs-script"],
+                   class_=f"{render.PREFIX}-noscript")
         render.sub(section, "div", class_=f"{render.PREFIX}-app-root")
         return section
 

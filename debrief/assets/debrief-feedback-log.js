@@ -1,7 +1,7 @@
 // Debrief's feedback log: saved self-ratings, their trend as a chart with a table of the same
 // figures, recurring weak criteria, and editing or deleting entries.
 
-import { ask, button, el, fill, redraw } from "./debrief-app.js";
+import { ask, button, el, fill } from "./debrief-app.js";
 
 // Mid-tone colours: each keeps 3:1 contrast on Material's light and dark backgrounds.
 const COLOURS = ["#1e88e5", "#e53935", "#43a047", "#ab47bc", "#fb8c00", "#00acc1", "#8d6e63",
@@ -9,6 +9,9 @@ const COLOURS = ["#1e88e5", "#e53935", "#43a047", "#ab47bc", "#fb8c00", "#00acc1
 const WIDTH = 600;
 const HEIGHT = 240;
 const CHAR_WIDTH = 7; // of the axis font, generously: date labels are spaced by it
+// The latest entries the chart, the table and the list show until the reader asks for all: a
+// long log stays quick to draw and readable. Averages and themes count every entry.
+const SHOWN = 24;
 
 // A rating as the log uses it: 0 (not rated) unless it is on the worksheet's scale.
 const rating = (w, entry, item) => {
@@ -64,10 +67,10 @@ const chart = (page, worksheet, entries) => {
 
 // ---- The parts of one worksheet's section ------------------------------------------------------
 
-const table = (page, w, entries) => {
+const table = (page, w, entries, all) => {
   const { t, day } = page;
   const mean = (item) => {
-    const values = entries.map((e) => rating(w, e, item)).filter(Boolean);
+    const values = all.map((e) => rating(w, e, item)).filter(Boolean);
     return values.length ? page.number(values.reduce((a, b) => a + b, 0) / values.length) : t("no-value");
   };
   return el("table", { class: "debrief-ratings" },
@@ -95,43 +98,42 @@ const themes = (page, w, entries) => {
     i.guide ? el("a", { href: new URL(i.guide, home).href }, t("improve", { criterion: i.text })) : null)));
 };
 
-// Edits or deletes one entry, by its id (unique: the validator renames duplicates). The log is
-// read through the full check first, so the ids are those the page shows.
-const change = (page, entryId, edit) => page.api.update(page.config, (d) => {
-  d.log = page.read().log;
-  const at = d.log.findIndex((e) => e.id === entryId);
-  if (at < 0) return;
-  if (edit) d.log[at] = { ...d.log[at], ...edit, t: new Date().toISOString() };
-  else d.log.splice(at, 1);
-});
-
-// After a change: its message, or why it was not saved ("full", "held", "visit-only").
-const done = (page, result, message) => {
-  const key = { saved: message, blocked: "visit-only" }[result] || result;
-  redraw(page.t(key));
+// The latest entries first; all of them once the reader asks (remembered until the page closes).
+const entryList = (page, w, entries) => {
+  const { t } = page;
+  const all = page.expanded.has(w.id) || entries.length <= SHOWN;
+  const list = el("ul", { class: "debrief-entries" }, entries.slice(all ? 0 : -SHOWN).reverse().map((e) => entryRow(page, w, e)));
+  if (all) return [list];
+  const more = button(t("show-all", { count: entries.length }), () => {
+    page.expanded.add(w.id);
+    const longer = entryList(page, w, entries)[0];
+    list.replaceWith(longer);
+    more.remove();
+    longer.children[SHOWN].querySelector("button").focus(); // the first entry not shown before
+  });
+  return [list, more];
 };
 
-const entryList = (page, w, entries) => {
+const entryRow = (page, w, e) => {
   const { t, day } = page;
-  return el("ul", { class: "debrief-entries" }, entries.slice().reverse().map((e) => {
-    const row = el("li", { "data-entry": e.id },
-      el("strong", {}, e.label), " ", t("entry-date", { date: day(e.date) }), " ",
-      e.notes ? el("span", { class: "debrief-entry-notes" }, e.notes) : null, " ");
-    // The edit form comes as a module of its own, when first wanted; once per entry.
-    const save = (changes) => done(page, change(page, e.id, changes), "saved");
-    const edit = button(t("edit"), () => import("./debrief-edit.js").then((module) => {
-      const form = row.querySelector("form") || row.appendChild(module.form(page, w, e, edit, save));
-      form.label.focus();
-    }));
-    const remove = button(t("delete"), () => ask(t, remove, t("delete-question", { label: e.label }),
-      t("delete-yes"), () => done(page, change(page, e.id), "deleted")));
-    row.append(edit, " ", remove);
-    return row;
+  const row = el("li", { "data-entry": e.id },
+    el("strong", {}, e.label), " ", t("entry-date", { date: day(e.date) }), " ",
+    e.notes ? el("span", { class: "debrief-entry-notes" }, e.notes) : null, " ");
+  // Editing and deleting come as a module of their own, when first wanted; one form per entry.
+  const editing = () => import("./debrief-edit.js");
+  const edit = button(t("edit"), () => editing().then((module) => {
+    const form = row.querySelector("form") || row.appendChild(module.form(page, w, e, edit));
+    form.label.focus();
   }));
+  const remove = button(t("delete"), () => ask(t, remove, t("delete-question", { label: e.label }),
+    t("delete-yes"), () => editing().then((module) => module.change(page, e.id, null, "deleted"))));
+  row.append(edit, " ", remove);
+  return row;
 };
 
 const worksheetSection = (page, w, entries) => {
   const { t, home } = page;
+  const latest = entries.slice(-SHOWN);
   return el("section", { class: "debrief-group", "data-worksheet": w.id },
     el("h3", {}, w.title),
     el("p", {}, t("count", { count: entries.length }), " ",
@@ -139,8 +141,9 @@ const worksheetSection = (page, w, entries) => {
     el("h4", {}, t("themes")),
     themes(page, w, entries),
     el("h4", {}, t("trend")),
-    chart(page, w, entries),
-    table(page, w, entries),
+    latest.length < entries.length ? el("p", {}, t("latest", { shown: latest.length, count: entries.length })) : null,
+    chart(page, w, latest),
+    table(page, w, latest, entries),
     el("h4", {}, t("entries-heading")),
     entryList(page, w, entries));
 };
@@ -154,6 +157,7 @@ const empty = (page, worksheets) => {
 };
 
 export const draw = (page) => {
+  page.expanded ??= new Set(); // worksheets whose every entry the reader asked to see
   const doc = page.read();
   const worksheets = page.manifest.widgets.filter((w) => w.kind === "worksheet");
   const groups = worksheets.map((w) => [w, doc.log.filter((e) => e.worksheet === w.id)

@@ -277,3 +277,29 @@ def test_axe_feedback_log(new_page: Callable[..., Page], site_url: str, scheme: 
     reports.append(axe_report(page, f"{scheme}, an edit form and a delete question open"))
     if any(reports):
         pytest.fail("\n\n".join(filter(None, reports)))
+
+
+def test_a_long_log_shows_its_latest_entries_and_all_on_request(
+        new_page: Callable[..., Page], site_url: str) -> None:
+    """Chart, table and list show the latest 24 entries; averages count all 30; "Show all"
+    lists every entry and takes the reader to the first one not shown before."""
+    entries = [make_entry(f"n{n:02}", f"2025-01-{n + 1:02}", {"communication": 1 + n % 5})
+               for n in range(30)]
+    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: make_doc({}, entries)}))
+    open_app(page, site_url + LOG_PAGE)
+    section = app(page, LOG_APP).locator(f"section[data-worksheet={WORKSHEET}]")
+    latest = {e["id"] for e in entries[-24:]}
+    cells = section.locator("td[data-criterion=communication][data-entry]")
+    assert {c.get_attribute("data-entry") for c in cells.all()} == latest
+    circles = section.locator("circle[data-criterion=communication]")
+    assert {c.get_attribute("data-entry") for c in circles.all()} == latest
+    expect(section.locator("td[data-average=communication]")).to_have_text(
+        one_decimal([1 + n % 5 for n in range(30)]))
+    expect(section.get_by_text("your latest 24 of 30 entries")).to_be_visible()
+    rows = section.locator("ul.debrief-entries > li[data-entry]")
+    expect(rows).to_have_count(24)
+    section.get_by_role("button", name="Show all 30 entries").click()
+    expect(rows).to_have_count(30)
+    expect(section.get_by_role("button", name="Show all 30 entries")).to_have_count(0)
+    expect(rows.nth(24).get_by_role("button", name="Edit")).to_be_focused()
+    assert rows.nth(24).get_attribute("data-entry") == "n05"  # newest first: the 25th newest

@@ -31,7 +31,7 @@ const mergeState = (mine, theirs) => {
     notes: chosen(mine.notes, theirs.notes, newer), t: newer ? theirs.t : mine.t };
 };
 
-const merge = (mine, theirs) => {
+export const merge = (mine, theirs) => {
   const widgets = {};
   for (const id of keysOf(mine.widgets, theirs.widgets)) widgets[id] = mergeState(mine.widgets[id], theirs.widgets[id]);
   const log = new Map(mine.log.map((e) => [e.id, e]));
@@ -45,7 +45,7 @@ const merge = (mine, theirs) => {
 const differing = (a = {}, b = {}, same) => keysOf(a, b).filter((k) => !same(a[k], b[k])).length;
 
 // What would change from `before` to `after`: ticks, ratings, notes (per widget), log entries.
-const changes = (before, after) => {
+export const changes = (before, after) => {
   const counts = { ticks: 0, ratings: 0, notes: 0, entries: 0 };
   for (const id of keysOf(before.widgets, after.widgets)) {
     const [a, b] = [before.widgets[id] || {}, after.widgets[id] || {}];

@@ -5,7 +5,7 @@ import { ask, button, el, redraw, settled, today } from "./debrief-app.js";
 import * as store from "./debrief-store.js";
 
 // What the reader has done in one widget, whatever ids its answers were saved under.
-const progressOf = (doc, widget) => {
+export const progressOf = (doc, widget) => {
   const previous = widget.previous || {};
   const pick = (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
   const state = pick(doc.widgets, widget.id) || {};

@@ -5,10 +5,6 @@
 // discarding, deleting everything) and debrief-sync.js (adopting answers kept from before;
 // another tab's save at the same moment).
 
-// Of the feedback log: "Save to log", the log's edit form and an import all keep to them, so
-// whatever the site writes, it can read back. `file`: the largest export file it accepts.
-export const LIMITS = { entries: 500, label: 120, id: 40, file: 10_000_000 };
-
 const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
 const stamp = (t) => (typeof t === "string" ? t : undefined);
 export const safely = (action, otherwise = null) => {
@@ -28,9 +24,11 @@ export const keyOf = (config, kind) => config.prefix.replace(":", `-${kind}:`) +
 // an import must meet: ids, the notes limit, log entries (a duplicate log id is renamed, so
 // Delete always removes the entry chosen). `scales` (worksheet id -> points), when given, bounds
 // each worksheet's ratings: an import gives it, storage does not (the log leaves such values out).
+// The limits come from the page (config.notes, config.limits: debrief/schema sets them); "Save to
+// log", the log's edit form and an import all keep to them, so whatever the site writes it reads.
 
 const entryOk = (e, config, id, points) => isMap(e) && id.test(e.worksheet) && typeof e.label === "string" &&
-  e.label.length <= LIMITS.label && isDay(e.date) && isMap(e.ratings) &&
+  e.label.length <= config.limits.label && isDay(e.date) && isMap(e.ratings) &&
   (e.notes == null || (typeof e.notes === "string" && e.notes.length <= config.notes)) &&
   Object.entries(e.ratings).every(([k, v]) => id.test(k) && Number.isInteger(v) && v >= 0 && v <= points);
 
@@ -47,7 +45,7 @@ const entries = (log, config, id, scales, dropped) => {
       dropped.push(["bad-entry", { number: n + 1 }]);
       return;
     }
-    const base = typeof entry.id === "string" && entry.id && entry.id.length <= LIMITS.id ? entry.id : "entry";
+    const base = typeof entry.id === "string" && entry.id && entry.id.length <= config.limits.id ? entry.id : "entry";
     let name = base;
     for (let more = 2; ids.has(name); more += 1) name = `${base}-${more}`;
     ids.add(name);

@@ -1,11 +1,14 @@
 """The schema of the stored document and the export file (debrief/schema): valid JSON Schema,
 in step with the rules Python keeps (ids, version, scale, namespace), the one source of the
-log's limits, and shipped in the wheel. That the site writes what it
+limits every page hands its scripts, and shipped in the wheel. That the site writes what it
 says is tested in the browser (tests/browser/test_schema.py)."""
 
 from __future__ import annotations
 
 import copy
+import html
+import json
+import re
 import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
@@ -15,7 +18,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from debrief import schema
-from debrief.settings import NAMESPACE_RULE, NOTES_LIMITS, SCHEMA_VERSION
+from debrief.settings import NAMESPACE_RULE, NOTES_LIMITS, SCHEMA_VERSION, Options, resolve
 from debrief.widgets.ids import ID_RULE, MAX_ID_LENGTH
 from debrief.widgets.validate import MAX_SCALE
 
@@ -52,6 +55,29 @@ def test_the_schema_keeps_to_the_rules_python_keeps() -> None:
     assert exported["site"]["pattern"] == f"^{NAMESPACE_RULE.pattern}$"
     low, high = NOTES_LIMITS
     assert low <= DEFS["notes"]["maxLength"] <= high
+    assert Options().notes_limit == DEFS["notes"]["maxLength"], "the default notes_limit"
+
+
+def test_every_page_hands_its_scripts_the_schema_limits(built_site: Path) -> None:
+    """The golden files hide data-config; here it is, with the form that keeps to it."""
+    page = (built_site / "learn" / "self-rating" / "index.html").read_text(encoding="utf-8")
+    configs = {html.unescape(c) for c in re.findall(r'data-config="([^"]*)"', page)}
+    assert configs, "no section with data-config"
+    for config in map(json.loads, configs):
+        assert config["notes"] == schema.LIMITS.notes
+        assert config["limits"] == {"entries": schema.LIMITS.entries, "label": schema.LIMITS.label,
+                                    "id": schema.LIMITS.entry_id, "file": 10_000_000}
+    label_field = re.search(r'<input[^>]* name="label"[^>]*>', page)
+    assert label_field and f' maxlength="{schema.LIMITS.label}"' in label_field.group()
+    assert f'maxlength="{schema.LIMITS.notes}"' in page  # the notes' textarea
+
+
+def test_a_site_notes_limit_replaces_the_default() -> None:
+    config = resolve({"notes_limit": 500}, "test").script_config()
+    assert config["notes"] == 500 and config["limits"]["label"] == schema.LIMITS.label
+    long_notes = {**DOC, "widgets": {"w": {"notes": "x" * 600}}}
+    assert schema.validator("document").is_valid(long_notes)
+    assert not schema.validator("document", notes_limit=500).is_valid(long_notes)
 
 
 def test_the_schema_accepts_a_document_and_an_export() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
@@ -137,6 +137,7 @@ NOT_DOCUMENTS = ["", "{", "null", "[]", "5", '"text"', "NaN", '{"v": 1}', '{"v":
                  '{"v": 2, "widgets": [], "log": {}}',
                  '{"v": 2, "widgets": {"__proto__": {"employers-structured-interview": '
                  '{"items": {"same-questions": true}}}}, "log": []}']
+EMPTY = {"v": 2, "widgets": {}, "log": [], "t": "2000-01-01T00:00:00.000Z", "n": 1}
 # What is stored, and whether it was made to keep to the schema.
 stored = st.one_of(documents.map(lambda doc: (compact(doc), True)),
                    off_schema().map(lambda raw: (raw, False)),
@@ -187,6 +188,16 @@ def load(visit: Visit, path: str) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large, HealthCheck.large_base_example])
 @given(stored=stored, key=st.sampled_from([DOC_KEY, PREVIOUS_DOC_KEY]))
+# Found by `make fuzz`: "constructor" is a valid id, but scales["constructor"] was Object.
+@example(stored=(compact({**EMPTY, "widgets": {"constructor": {"ratings": {"b": 1}}}}), True),
+         key=DOC_KEY)
+@example(stored=(compact({**EMPTY, "log": [{"id": "e", "worksheet": "constructor", "label": "",
+                                            "date": "2000-01-01", "ratings": {"b": 1}}]}), True),
+         key=DOC_KEY)
+# The schema counts characters; JavaScript's length, UTF-16 units: 🙂 is one, or two.
+@example(stored=(compact({**EMPTY, "widgets": {"w": {"notes": "🙂" * LIMITS.notes}}, "log": [
+    {"id": "🙂" * LIMITS.entry_id, "worksheet": "w", "label": "🙂" * LIMITS.label,
+     "date": "2000-01-01", "ratings": {}, "notes": "🙂" * LIMITS.notes}]}), True), key=DOC_KEY)
 def test_fuzz_stored_documents_never_break_a_page(visit: Visit, stored: tuple[str, bool],
                                                   key: str) -> None:
     raw, made_valid = stored

@@ -53,7 +53,8 @@ const entries = (log, config, id, scales, dropped) => {
     }
     const base = typeof entry.id === "string" && entry.id && fits(entry.id, config.limits.id) ? entry.id : "entry";
     let name = base;
-    for (let more = 2; ids.has(name); more += 1) name = `${base}-${more}`;
+    // A duplicate gets a number, and stays within the id limit: "e1-2".
+    for (let more = 2; ids.has(name); more += 1) name = `${[...base].slice(0, config.limits.id - `-${more}`.length).join("")}-${more}`;
     ids.add(name);
     kept.push({ ...entry, id: name, t: stamp(entry.t) });
   });

@@ -137,7 +137,10 @@ NOT_DOCUMENTS = ["", "{", "null", "[]", "5", '"text"', "NaN", '{"v": 1}', '{"v":
                  '{"v": 2, "widgets": [], "log": {}}',
                  '{"v": 2, "widgets": {"__proto__": {"employers-structured-interview": '
                  '{"items": {"same-questions": true}}}}, "log": []}']
+# The smallest document, which the examples below add to.
 EMPTY = {"v": 2, "widgets": {}, "log": [], "t": "2000-01-01T00:00:00.000Z", "n": 1}
+LONGEST_ID = {"id": "Ⱥ" * LIMITS.entry_id, "worksheet": "w", "label": "", "date": "2000-01-01",
+              "ratings": {}}
 # What is stored, and whether it was made to keep to the schema.
 stored = st.one_of(documents.map(lambda doc: (compact(doc), True)),
                    off_schema().map(lambda raw: (raw, False)),
@@ -194,6 +197,8 @@ def load(visit: Visit, path: str) -> None:
 @example(stored=(compact({**EMPTY, "log": [{"id": "e", "worksheet": "constructor", "label": "",
                                             "date": "2000-01-01", "ratings": {"b": 1}}]}), True),
          key=DOC_KEY)
+# Found by `make fuzz`: renaming a duplicate log id made it longer than the schema allows.
+@example(stored=(compact({**EMPTY, "log": [LONGEST_ID] * 2}), True), key=PREVIOUS_DOC_KEY)
 # The schema counts characters; JavaScript's length, UTF-16 units: 🙂 is one, or two.
 @example(stored=(compact({**EMPTY, "widgets": {"w": {"notes": "🙂" * LIMITS.notes}}, "log": [
     {"id": "🙂" * LIMITS.entry_id, "worksheet": "w", "label": "🙂" * LIMITS.label,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from . import strings as string_tables
+from .schema import LIMITS
 from .strings import Strings
 from .widgets.ids import ID_RULE, MAX_ID_LENGTH
 from .widgets.problems import WidgetProblem
@@ -27,6 +28,7 @@ SCHEMA_VERSION = 2  # of the document the scripts keep in localStorage (see CONT
 STORAGE_PREFIX = "debrief:"
 NAMESPACE_RULE = re.compile(r"[A-Za-z0-9._-]{1,100}")
 NOTES_LIMITS = (100, 100_000)
+IMPORT_FILE_LIMIT = 10_000_000  # bytes: a larger file is no export, and is not even read
 VERSION_MODES = ("shared", "separate")
 
 
@@ -42,7 +44,7 @@ class Options:
     previous_namespaces: tuple[str, ...] = ()  # answers saved under these are carried over
     scale: Any = None  # the default rating scale; None = the language's own
     log_page: str | None = None  # None = log.md when the site has it; "" = no feedback log
-    notes_limit: int = 2000
+    notes_limit: int = LIMITS.notes  # the schema's (debrief/schema/document.schema.json)
     language: str = ""  # "" = theme.language, else English
     strings: Any = None  # per-key overrides of the language's strings
     versions: str = "shared"  # versioned sites (mike): one set of answers, or one per version
@@ -74,6 +76,9 @@ class Settings:
             "previous": list(self.previous_namespaces),
             "versions": self.versions,
             "notes": self.notes_limit,
+            # The log's limits, set in debrief/schema, and the largest file an import reads.
+            "limits": {"entries": LIMITS.entries, "label": LIMITS.label, "id": LIMITS.entry_id,
+                       "file": IMPORT_FILE_LIMIT},
             "schema": SCHEMA_VERSION,
             "prefix": STORAGE_PREFIX,
             "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",

@@ -3,7 +3,7 @@
 // reader saves it, then adds to their answers, with Undo), resetting, and saving to the log.
 // Each action gets the widget `w` that debrief.js set up.
 
-import { isDay, LIMITS, persist } from "./debrief-store.js";
+import { isDay, persist } from "./debrief-store.js";
 
 const SHARE = /^#share=[a-z0-9-]+:([a-z0-9=,-]*)$/;
 
@@ -141,7 +141,7 @@ export const confirm = (w) => {
 const entryOf = (w, form) => ({
   id: `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
   worksheet: w.root.id,
-  label: form.label.value.trim().slice(0, LIMITS.label),
+  label: form.label.value.trim().slice(0, w.config.limits.label),
   date: form.date.value,
   ratings: Object.fromEntries(Object.entries(answers(w).ratings).filter(([, v]) => v)),
   notes: w.notes ? w.notes.value : "",
@@ -153,7 +153,8 @@ export const log = (w) => {
   const form = w.one(".debrief-log-form");
   const entry = entryOf(w, form);
   if (!isDay(entry.date)) return w.summarise(w.t("bad-date"));
-  if (window.debrief.read(w.config).log.length >= LIMITS.entries) return w.summarise(w.t("log-full", { max: LIMITS.entries }));
+  const { entries } = w.config.limits;
+  if (window.debrief.read(w.config).log.length >= entries) return w.summarise(w.t("log-full", { max: entries }));
   const result = window.debrief.update(w.config, (doc) => {
     if (!doc.log.some((e) => e.id === entry.id)) doc.log.push(entry);
   });

@@ -2,7 +2,7 @@
 // saves keeps to the limits an import checks, so the log can always be imported back.
 
 import { button, el, redraw, say, settled } from "./debrief-app.js";
-import { isDay, LIMITS } from "./debrief-store.js";
+import { isDay } from "./debrief-store.js";
 
 // Edits one entry (`edit`: the new values) or deletes it (null), by its id (unique: the
 // validator renames duplicates), then redraws the log with `message`, or why it was not saved
@@ -22,9 +22,10 @@ export const change = (page, entryId, edit, message) => {
 // `back`: the button to focus again on Cancel.
 export const form = (page, w, e, back) => {
   const { t, config } = page;
+  const { label } = config.limits;
   const labelled = (text, field) => el("p", {}, el("label", {}, text, " ", field));
   const edit = el("form", { class: "debrief-edit" },
-    labelled(t("label"), el("input", { name: "label", value: e.label, maxlength: LIMITS.label, required: true })),
+    labelled(t("label"), el("input", { name: "label", value: e.label, maxlength: label, required: true })),
     labelled(t("date"), el("input", { name: "date", type: "date", value: e.date, required: true })),
     w.items.map((item) => labelled(item.text, el("select", { name: item.id },
       [t("not-rated"), ...w.scale].map((name, v) => el("option", { value: v, selected: (e.ratings[item.id] | 0) === v }, name))))),
@@ -36,7 +37,7 @@ export const form = (page, w, e, back) => {
     event.preventDefault();
     if (!isDay(edit.date.value)) return say("bad-date");
     const ratings = Object.fromEntries(w.items.map((i) => [i.id, +edit[i.id].value]).filter(([, v]) => v));
-    change(page, e.id, { label: edit.label.value.trim().slice(0, LIMITS.label), date: edit.date.value,
+    change(page, e.id, { label: edit.label.value.trim().slice(0, label), date: edit.date.value,
       notes: edit.notes.value, ratings }, "saved");
   });
   return edit;

@@ -65,7 +65,8 @@ const fileProblem = (data, config) => {
   if (!data || data.format !== "debrief" || typeof data.version !== "number") return ["no-mark"];
   if (data.version > config.schema) return ["newer"];
   if (data.site !== config.ns && !config.previous.includes(data.site)) return ["other-site", { site: String(data.site).slice(0, 60) }];
-  if (Array.isArray(data.log) && data.log.length > store.LIMITS.entries) return ["too-many", { max: store.LIMITS.entries }];
+  const max = config.limits.entries;
+  if (Array.isArray(data.log) && data.log.length > max) return ["too-many", { max }];
   return null;
 };
 
@@ -94,7 +95,8 @@ const apply = (page, theirs, replace) => {
   const next = (doc) => (replace ? { widgets: theirs.widgets, log: theirs.log }
     : merge(store.checkAll(api, config, doc).doc, theirs));
   if (api.store(config).held) return redraw(t("import-held"));
-  if (!replace && next(page.read()).log.length > store.LIMITS.entries) return redraw(t("too-long", { max: store.LIMITS.entries }));
+  const max = config.limits.entries;
+  if (!replace && next(page.read()).log.length > max) return redraw(t("too-long", { max }));
   if (!keep(api, config)) return redraw(t("no-backup"));
   const result = api.update(config, (doc) => Object.assign(doc, next(doc)));
   if (result === "full") api.store(config).unsaved = false; // what storage has is what shows
@@ -126,9 +128,9 @@ const showErrors = (t, errors, problems) => {
 
 // The chosen file (`text` is "" when it is too large to read): problems, or the choice.
 export const choose = (page, { file, text, errors, choice, clear }) => {
-  const { t } = page;
-  const size = new Intl.NumberFormat(t.lang, { style: "unit", unit: "megabyte" }).format(store.LIMITS.file / 1e6);
-  if (file.size > store.LIMITS.file) return showErrors(t, errors, [t("too-large", { size })]);
+  const { t, config } = page;
+  const size = new Intl.NumberFormat(t.lang, { style: "unit", unit: "megabyte" }).format(config.limits.file / 1e6);
+  if (file.size > config.limits.file) return showErrors(t, errors, [t("too-large", { size })]);
   const { problems, doc } = checkImport(text, page);
   if (problems.length) return showErrors(t, errors, problems);
   offer(page, choice, doc, clear);

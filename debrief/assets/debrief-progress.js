@@ -63,7 +63,7 @@ const importer = (page) => {
     choice.replaceChildren();
     const file = fileInput.files[0];
     if (!file) return;
-    const [text, importing] = await Promise.all([file.size > store.LIMITS.file ? "" : file.text(),
+    const [text, importing] = await Promise.all([file.size > page.config.limits.file ? "" : file.text(),
       import("./debrief-import.js")]);
     importing.choose(page, { file, text, errors, choice, clear });
   });

@@ -5,10 +5,6 @@
 // discarding, deleting everything) and debrief-sync.js (adopting answers kept from before;
 // another tab's save at the same moment).
 
-// Of the feedback log: "Save to log", the log's edit form and an import all keep to them, so
-// whatever the site writes, it can read back. `file`: the largest export file it accepts.
-export const LIMITS = { entries: 500, label: 120, id: 40, file: 10_000_000 };
-
 const isMap = (v) => !!v && typeof v === "object" && !Array.isArray(v);
 const stamp = (t) => (typeof t === "string" ? t : undefined);
 export const safely = (action, otherwise = null) => {
@@ -28,28 +24,37 @@ export const keyOf = (config, kind) => config.prefix.replace(":", `-${kind}:`) +
 // an import must meet: ids, the notes limit, log entries (a duplicate log id is renamed, so
 // Delete always removes the entry chosen). `scales` (worksheet id -> points), when given, bounds
 // each worksheet's ratings: an import gives it, storage does not (the log leaves such values out).
+// The limits come from the page (config.notes, config.limits: debrief/schema sets them); "Save to
+// log", the log's edit form and an import all keep to them, so whatever the site writes it reads.
+
+// In characters, as the schema counts them (a form's maxlength counts UTF-16 units: 🙂 is two).
+const fits = (text, max) => text.length <= max || [...text].length <= max;
 
 const entryOk = (e, config, id, points) => isMap(e) && id.test(e.worksheet) && typeof e.label === "string" &&
-  e.label.length <= LIMITS.label && isDay(e.date) && isMap(e.ratings) &&
-  (e.notes == null || (typeof e.notes === "string" && e.notes.length <= config.notes)) &&
+  fits(e.label, config.limits.label) && isDay(e.date) && isMap(e.ratings) &&
+  (e.notes == null || (typeof e.notes === "string" && fits(e.notes, config.notes))) &&
   Object.entries(e.ratings).every(([k, v]) => id.test(k) && Number.isInteger(v) && v >= 0 && v <= points);
 
 const widgetOk = (key, state, config, id, points) => id.test(key) &&
   Object.keys(state.items || {}).every((k) => id.test(k)) &&
   Object.entries(state.ratings || {}).every(([k, v]) => id.test(k) && v <= points) &&
-  (state.notes || "").length <= config.notes;
+  fits(state.notes || "", config.notes);
+
+// Own keys only: "constructor" is a valid id, and every object inherits one.
+const scaleOf = (scales, key) => (Object.hasOwn(scales, key) && scales[key]) || 10;
 
 const entries = (log, config, id, scales, dropped) => {
   const ids = new Set();
   const kept = [];
   log.forEach((entry, n) => {
-    if (!entryOk(entry, config, id, scales[entry && entry.worksheet] || 10)) {
+    if (!entryOk(entry, config, id, scaleOf(scales, entry && entry.worksheet))) {
       dropped.push(["bad-entry", { number: n + 1 }]);
       return;
     }
-    const base = typeof entry.id === "string" && entry.id && entry.id.length <= LIMITS.id ? entry.id : "entry";
+    const base = typeof entry.id === "string" && entry.id && fits(entry.id, config.limits.id) ? entry.id : "entry";
     let name = base;
-    for (let more = 2; ids.has(name); more += 1) name = `${base}-${more}`;
+    // A duplicate gets a number, and stays within the id limit: "e1-2".
+    for (let more = 2; ids.has(name); more += 1) name = `${[...base].slice(0, config.limits.id - `-${more}`.length).join("")}-${more}`;
     ids.add(name);
     kept.push({ ...entry, id: name, t: stamp(entry.t) });
   });
@@ -62,7 +67,7 @@ export const checkAll = (api, config, doc, scales = {}) => {
   const { doc: kept, dropped } = api.check(config, isMap(doc) ? doc : {});
   for (const [key, state] of Object.entries(kept.widgets)) {
     delete kept.widgets[key];
-    if (widgetOk(key, state, config, id, scales[key] || 10)) kept.widgets[key] = { ...state, t: stamp(state.t) };
+    if (widgetOk(key, state, config, id, scaleOf(scales, key))) kept.widgets[key] = { ...state, t: stamp(state.t) };
     else dropped.push(["bad-widget", { id: key }]);
   }
   kept.log = entries(kept.log, config, id, scales, dropped);

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
+from ..schema import LIMITS
 from ..strings import Strings
 from .validate import Criterion
 
@@ -87,7 +88,8 @@ def log_form(parent: etree.Element, widget_id: str, log_link: str, text: Strings
     form = sub(parent, "form", class_=f"{PREFIX}-log-form", hidden="hidden")
     box = sub(form, "fieldset")
     sub(box, "legend", text["log-legend"])
-    for key, kind, extra in (("label", "text", {"maxlength": "120", "autocomplete": "off"}),
+    for key, kind, extra in (("label", "text", {"maxlength": str(LIMITS.label),
+                                                 "autocomplete": "off"}),
                              ("date", "date", {})):
         field = sub(box, "p")
         sub(field, "label", text[f"log-{key}"], for_=f"{widget_id}--log-{key}")

@@ -284,3 +284,53 @@ def script_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{error.message}\n{error.stack}"))
     return errors
+
+
+# ---- What the site writes, checked against its JSON Schema (debrief/schema) --------------------
+# Added for test_schema and test_fuzz_storage.
+
+# An init script: every localStorage write of the site's keys goes to the test as well.
+_REPORT_WRITES = """(() => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    setItem.call(this, key, value);
+    if (this === window.localStorage && String(key).startsWith("debrief")) {
+      window.__debriefWrote(String(key), String(value));
+    }
+  };
+})();"""
+
+
+def watch_writes(page: Page) -> list[tuple[str, str]]:
+    """From the next page load on, every (key, value) the site's scripts save in localStorage,
+    in order. Call before opening a page; the test's own setItem calls are recorded too."""
+    writes: list[tuple[str, str]] = []
+    page.context.expose_binding("__debriefWrote",
+                                lambda _source, key, value: writes.append((key, value)))
+    page.context.add_init_script(_REPORT_WRITES)
+    return writes
+
+
+def schema_problems(kind: str, data: Any, notes_limit: int | None = None) -> list[str]:
+    """What `data` breaks of the "document" or "export" schema, one line each; [] if nothing."""
+    from debrief.schema import validator
+
+    errors = validator(kind, notes_limit).iter_errors(data)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message[:200]}"
+            for e in errors]
+
+
+def written_problems(page: Page, writes: list[tuple[str, str]]) -> list[str]:
+    """What the documents in `writes` break of the schema; the answers and the backup kept
+    before an import are documents, what was kept aside is a copy of foreign data."""
+    page.evaluate("0")  # a round trip, so every write reported so far has arrived
+    found = []
+    for n, (key, value) in enumerate(writes):
+        if key.startswith("debrief-recovery:"):
+            continue
+        if key not in (DOC_KEY, BACKUP_KEY):
+            found.append(f"write {n}: unexpected key {key}")
+            continue
+        doc = json.loads(value)
+        found.extend(f"write {n} ({key}): {p}" for p in schema_problems("document", doc))
+    return found

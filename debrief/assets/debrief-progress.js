@@ -3,11 +3,11 @@
 
 import { ask, button, el, redraw, settled, today } from "./debrief-app.js";
 import * as store from "./debrief-store.js";
+import { under } from "./debrief.js";
 
 // What the reader has done in one widget, whatever ids its answers were saved under.
 export const progressOf = (doc, widget) => {
-  const previous = widget.previous || {};
-  const pick = (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
+  const pick = under(widget.previous || {});
   const state = pick(doc.widgets, widget.id) || {};
   const points = (widget.scale || []).length;
   const value = widget.kind === "checklist" ? (id) => pick(state.items, id) === true

@@ -146,6 +146,10 @@ const update = (config, change) => {
   return result;
 };
 
+// The answers saved in `map` under an id, or under one it had before: a renamed widget or item
+// (`previous`: {id: [old ids]}) finds them. The progress page uses it too.
+export const under = (previous) => (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
+
 // ---- One widget ----------------------------------------------------------------------------
 // Its state flows one way: storage (or a shared copy) -> show() -> the controls -> summarise();
 // the reader's changes go to storage one answer at a time (save).
@@ -159,13 +163,12 @@ const setup = (root) => {
   const config = settings(root);
   const t = strings(root);
   const groups = all("fieldset[data-item]");
-  const previous = JSON.parse(root.dataset.previous || "{}");
   const notes = one("textarea");
   // `shared`, set while a shared copy shows (debrief-actions.js), keeps the reader's own answers.
   const w = { root, one, config, t, groups, notes, boxes: all("input[type=checkbox][data-item]") };
 
   // A renamed widget or item finds its answers under the ids it had before.
-  const pick = (map, id) => map && map[[id, ...(previous[id] || [])].find((key) => key in map)];
+  const pick = under(JSON.parse(root.dataset.previous || "{}"));
   w.stateOf = (doc) => pick(doc.widgets, root.id) || {};
 
   w.show = (state) => {

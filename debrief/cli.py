@@ -18,6 +18,7 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,17 @@ def read_config(config_file: Path) -> dict[str, Any]:
 
 def site_context(config_file: Path = Path("mkdocs.yml")) -> dict[str, str]:
     """The site name, address and theme language `resolve` derives defaults from."""
+    try:
+        stamp = config_file.stat()
+    except OSError:
+        return {}
+    # A host without plugins makes the extension once per page: read each file once, not per page.
+    return dict(_site_context(config_file.absolute(), stamp.st_mtime_ns, stamp.st_size))
+
+
+@lru_cache(maxsize=8)
+def _site_context(config_file: Path, mtime_ns: int, size: int) -> dict[str, str]:
+    """`site_context` of the file as it was at `mtime_ns` with `size` bytes."""
     try:
         raw = read_config(config_file)
     except (OSError, yaml.YAMLError):

@@ -67,6 +67,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.nav_order: dict[str, int] = {}
         self.left_out: set[str] = set()  # pages with a feedback log, on a site without one
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
+        self.project = Path(".")  # the folder of mkdocs.yml, which messages name files from
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -101,6 +102,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         except SettingsError as error:
             raise PluginError(str(error)) from None
         report_missing_strings(self.settings, self.where)
+        self.project = Path(config.config_file_path or ".").resolve().parent
         config.nav = _without(config.nav, self.left_out)
         self.site = SiteWidgets(lambda _uri: None, log_page)
         if EXTENSION not in config.markdown_extensions:
@@ -139,7 +141,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         self.pages[page.file.src_uri] = page
-        self.site.start_page(page.file.src_uri, _source_path(page, config),
+        self.site.start_page(page.file.src_uri, _source_path(page, self.project),
                              _front_matter_lines(page, markdown))
         return markdown
 
@@ -223,9 +225,8 @@ def _theme_language(config: MkDocsConfig) -> str:
     return str(theme.get("language") or theme.get("locale") or "") if theme else ""
 
 
-def _source_path(page: Page, config: MkDocsConfig) -> str:
-    """How messages name the page's file: relative to the folder of mkdocs.yml."""
-    project = Path(config.config_file_path or ".").resolve().parent
+def _source_path(page: Page, project: Path) -> str:
+    """How messages name the page's file: relative to `project`, the folder of mkdocs.yml."""
     try:
         return Path(page.file.abs_src_path or "").resolve().relative_to(project).as_posix()
     except ValueError:
@@ -234,8 +235,8 @@ def _source_path(page: Page, config: MkDocsConfig) -> str:
 
 def _front_matter_lines(page: Page, markdown: str) -> int:
     """MkDocs strips front matter before conversion; count it so lines match the file."""
-    raw = (page.file.content_string or "").replace("\r\n", "\n")
-    return max(len(raw.split("\n")) - len(markdown.split("\n")), 0)
+    raw = page.file.content_string or ""
+    return max(raw.count("\n") - markdown.count("\n"), 0)  # a "\r\n" holds one "\n" too
 
 
 def _without(nav: Any, uris: set[str]) -> Any:

@@ -44,7 +44,9 @@ def shipped_language(language: str) -> str | None:
     return None
 
 
-@dataclass
+# Compared and hashed by identity, like the site they belong to: so the `Settings` that hold them
+# can key a cache of what every widget section carries (see `PageState.section_attributes`).
+@dataclass(eq=False)
 class Strings:
     """The strings of one site: its language's table, the site's overrides, English for gaps."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pymdownx.blocks.block import Block
@@ -77,13 +78,20 @@ class PageState:
     def section_attributes(self, kind: str) -> dict[str, str]:
         """What a widget's section tells its script: the site's settings and, as GOV.UK
         Frontend does, the strings the script shows, so translating never touches a script."""
-        strings_kind = kind if kind in ("progress", "feedback-log") else "widget"
-        return {
-            "data-config": _json(self.settings.script_config()),
-            "data-i18n": _json(self.text.for_script(strings_kind)),
-            "lang": self.text.language,
-            "dir": self.text.direction,
-        }
+        return _section_attributes(self.settings, kind)
+
+
+# The same for every section of a kind across the site: made once per settings, not per widget.
+# Shared between sections, so callers must not change it.
+@lru_cache(maxsize=16)
+def _section_attributes(settings: Settings, kind: str) -> dict[str, str]:
+    strings_kind = kind if kind in ("progress", "feedback-log") else "widget"
+    return {
+        "data-config": _json(settings.script_config()),
+        "data-i18n": _json(settings.strings.for_script(strings_kind)),
+        "lang": settings.strings.language,
+        "dir": settings.strings.direction,
+    }
 
 
 def _json(value: Any) -> str:

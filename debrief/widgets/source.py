@@ -21,6 +21,7 @@ import yaml
 from markdown.preprocessors import Preprocessor
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_LINE_STARTS = ("`", "~", "/")  # what a fence or a header starts with, after white space
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -62,6 +63,8 @@ class HeaderTracker(Preprocessor):
         out = list(lines)
         fence = ""
         for index, text in enumerate(lines):
+            if not text.lstrip().startswith(_LINE_STARTS):
+                continue  # neither a fence nor a header: most lines, skipped without a regex
             opening = _FENCE.match(text)
             if fence:
                 closing = opening.group(1) if opening else ""

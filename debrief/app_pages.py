@@ -38,6 +38,8 @@ def fill(html: str, manifest: dict[str, Any], strings: Strings, link: Link) -> s
 
 def has_app(html: str) -> str:
     """The kind of app section on the page ("progress", "feedback-log"), or ""."""
+    if 'data-debrief-app="' not in html:  # most pages: no need to run the pattern
+        return ""
     match = _APP_KIND.search(html)
     return match[1] if match else ""
 

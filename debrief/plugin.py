@@ -66,6 +66,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.pages: dict[str, Page] = {}
         self.nav_order: dict[str, int] = {}
         self.left_out: set[str] = set()  # pages with a feedback log, on a site without one
+        self.manifest: dict = {}  # every widget of the site, once every page is converted
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
         self.project = Path(".")  # the folder of mkdocs.yml, which messages name files from
 
@@ -160,7 +161,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         page.content = render.without_markers(self.hidden.pop(page.file.src_uri,
                                                               page.content or ""))
         if app_pages.has_app(page.content):  # after search read it: the list is not advice
-            page.content = app_pages.fill(page.content, self._manifest(), self.settings.strings,
+            page.content = app_pages.fill(page.content, self.manifest, self.settings.strings,
                                           lambda url: _page_link(url, page.url))
         return context
 
@@ -169,6 +170,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         for message in self.site.duplicate_ids():
             log.error(message)
+        # Every page is converted by now: the manifest, for the progress page, the log and the file.
+        self.manifest = self.site.manifest(self._page_info,
+                                           lambda uri: self.nav_order.get(uri, 1 << 30))
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -186,14 +190,10 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / ASSET_DIR / MANIFEST_NAME
-        path.write_text(json.dumps(self._manifest(), ensure_ascii=False, separators=(",", ":")),
+        path.write_text(json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
     # Helper functions
-
-    def _manifest(self) -> dict:
-        """Every widget of the site; complete once every page is converted."""
-        return self.site.manifest(self._page_info, lambda uri: self.nav_order.get(uri, 1 << 30))
 
     def _page_info(self, uri: str) -> PageInfo:
         page = self.pages[uri]

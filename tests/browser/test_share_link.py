@@ -212,3 +212,44 @@ def test_unknown_parts_of_a_link_are_ignored(new_page: Callable[..., Page],
     expect(banner(other, WORKSHEET)).to_be_hidden()
     expect(radio(other, WORKSHEET, "closing", 0)).to_be_enabled()
     assert all_storage(reader) == {} and all_storage(other) == {}
+
+
+# Each time a preview is shown: is its style sheet (debrief-actions.css, added by the module that
+# shows it) already applied? Read at the moment `hidden` is removed, before the page paints.
+WATCH_PREVIEW = """{
+  window.__previews = [];
+  new MutationObserver((changes) => changes.forEach(({ target }) => {
+    if (!target.matches('.debrief-share') || target.hidden) return;
+    const style = getComputedStyle(target);
+    window.__previews.push(`${style.display} ${style.borderInlineStartWidth}`);
+  })).observe(document, { attributes: true, attributeFilter: ['hidden'],
+                            subtree: true });
+}"""
+
+
+def test_the_preview_is_styled_as_it_shows_also_after_instant_navigation(
+        page: Page, site_url: str) -> None:
+    page.add_init_script(WATCH_PREVIEW)
+    open_shared(page, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=4")
+    expect(banner(page, WORKSHEET)).to_be_visible()
+    assert page.evaluate("window.__previews") == ["flex 4px"]
+    banner(page, WORKSHEET).get_by_role("button", name="Dismiss").click()
+
+    # Instant navigation drops what scripts added to the head, the sheet with it; the module,
+    # already loaded, adds it again before the next preview shows.
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some((e) => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)")
+    page.evaluate("window.__marker = 1")
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{CHECKLIST_PAGE.split("/")[1]}/"]'
+                 ).first.click()
+    page.wait_for_url(site_url + CHECKLIST_PAGE)
+    wait_ready(page)
+    expect(page.locator("link[href$='debrief-actions.css']")).to_have_count(0)
+    page.evaluate("""(href) => {
+        const link = Object.assign(document.createElement('a'), { href, textContent: 'Shared' });
+        document.querySelector('.md-content__inner').append(link);
+    }""", f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:closing=2")
+    page.get_by_role("link", name="Shared", exact=True).click()
+    expect(banner(page, WORKSHEET)).to_be_visible()
+    assert page.evaluate("window.__marker") == 1, "the page was fully reloaded, not swapped"
+    assert page.evaluate("window.__previews") == ["flex 4px", "flex 4px"]

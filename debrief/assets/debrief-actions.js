@@ -7,9 +7,9 @@ import { isDay, LIMITS, persist } from "./debrief-store.js";
 
 const SHARE = /^#share=[a-z0-9-]+:([a-z0-9=,-]*)$/;
 
-// The share preview's styles come with this module, added to the page's head when it opens.
-// Material's instant navigation drops what scripts added there, so they are added again
-// whenever missing; the preview waits for them (or for their failing to load), so it never
+// What this module shows (the share preview, the reset question) is styled by a sheet it adds
+// to the page's head. Material's instant navigation drops what scripts added there, so it is
+// added again whenever missing; both wait for it (or for its failing to load), so neither
 // shows unstyled.
 let sheet;
 let styled;
@@ -135,7 +135,8 @@ export const decline = (w) => {
 
 // ---- Reset -------------------------------------------------------------------------------------
 
-export const reset = (w) => {
+export const reset = async (w) => {
+  await styles();
   w.one(".debrief-confirm").hidden = false;
   w.one("[data-act=confirm]").focus();
 };

@@ -34,6 +34,7 @@ from debrief.assets import (
     WIDGET_PAGE_BUDGET,
     gzipped_size,
     on_demand_modules,
+    with_styles,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,8 +80,8 @@ def asset_sizes() -> None:
         extra = gzipped_size(names)
         print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
     for name in on_demand_modules():
-        size = gzipped_size((name,))
-        print(f"  {name}, loaded when first needed: {size} B = "
+        size = gzipped_size(with_styles(name))
+        print(f"  {' + '.join(with_styles(name))}, loaded when first needed: {size} B = "
               f"{size / ON_DEMAND_BUDGET:.2f} of its 4 KB budget")
 
 

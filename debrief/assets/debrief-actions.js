@@ -7,6 +7,22 @@ import { isDay, persist } from "./debrief-store.js";
 
 const SHARE = /^#share=[a-z0-9-]+:([a-z0-9=,-]*)$/;
 
+// What this module shows (the share preview, the reset question) is styled by a sheet it adds
+// to the page's head. Material's instant navigation drops what scripts added there, so it is
+// added again whenever missing; both wait for it (or for its failing to load), so neither
+// shows unstyled.
+let sheet;
+let styled;
+const styles = () => {
+  if (!sheet?.isConnected) {
+    sheet = Object.assign(document.createElement("link"),
+      { rel: "stylesheet", href: new URL("debrief-actions.css", import.meta.url).href });
+    styled = new Promise((done) => { sheet.onload = sheet.onerror = done; });
+    document.head.append(sheet);
+  }
+  return styled;
+};
+
 const points = (w) => w.groups.length && w.groups[0].querySelectorAll("input").length - 1;
 
 const answers = (w) => ({
@@ -59,7 +75,8 @@ const end = (w) => {
 
 // Only ids this widget has, and ratings on its scale, make it into the preview; then the one
 // validator has its say, as for every answer the site reads.
-export const open = (w) => {
+export const open = async (w) => {
+  await styles();
   const payload = (SHARE.exec(location.hash) || [])[1] || "";
   const state = { items: {}, ratings: {} };
   for (const part of payload.split(",").filter(Boolean)) {
@@ -118,7 +135,8 @@ export const decline = (w) => {
 
 // ---- Reset -------------------------------------------------------------------------------------
 
-export const reset = (w) => {
+export const reset = async (w) => {
+  await styles();
   w.one(".debrief-confirm").hidden = false;
   w.one("[data-act=confirm]").focus();
 };

@@ -19,7 +19,7 @@ const module = (name) => import(`${assets}debrief-${name}.js`);
 
 const strings = (section) => {
   const table = JSON.parse(section.dataset.i18n || "{}");
-  const lang = section.lang || undefined;
+  const lang = section.lang || "en"; // the build always sets it
   const plurals = new Intl.PluralRules(lang);
   const t = (key, values = {}) => {
     let text = table[key] ?? key;
@@ -175,7 +175,7 @@ const setup = (root) => {
     w.boxes.forEach((b) => { b.checked = !!pick(state.items, b.dataset.item); });
     groups.forEach((g) => {
       const value = pick(state.ratings, g.dataset.item) | 0;
-      (g.querySelector(`input[value="${value}"]`) || g.querySelector("input")).checked = true;
+      (g.querySelector(`[value="${value}"]`) || g.querySelector("input")).checked = true;
     });
     if (notes) {
       notes.value = state.notes || "";
@@ -259,7 +259,7 @@ const weakest = (box, rated, t) => {
 };
 
 const api = { assets, settings, strings, check, parse, read, write, update, stores, setAside,
-  store: storeOf, storing: () => storing, onchange: null };
+  store: storeOf, storing: () => storing }; // start() sets onchange
 window.debrief = api;
 
 // Another tab saved, or answers from before were adopted: show what is saved now.

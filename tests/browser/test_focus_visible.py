@@ -19,7 +19,7 @@ FOCUSED = """(root) => {
   const e = document.activeElement;
   const box = e.getBoundingClientRect();
   return {inside: root.contains(e), top: box.top, bottom: box.bottom,
-          what: e.outerHTML.slice(0, 120)};
+          text: e.matches('textarea'), what: e.outerHTML.slice(0, 120)};
 }"""
 
 
@@ -58,5 +58,10 @@ def test_focus_stays_below_the_sticky_header(page: Page, site_url: str, path: st
     hidden = [w for w in forward + backward if w["top"] < limit]
     assert not hidden, f"focused controls under the header (bottom {limit}px): " + "\n".join(
         f"top {w['top']:.0f}px: {w['what']}" for w in hidden)
+    # Below the fold: a control is scrolled wholly into view; the notes' textarea is not (for
+    # a text field, Chromium brings its caret into view: the first line) and may end below
+    # the fold, on the stacked layout too, depending on where the page happened to scroll.
     page_height = page.viewport_size["height"]
-    assert all(w["bottom"] <= page_height for w in forward + backward), "focus below the fold"
+    below = [w for w in forward + backward
+             if (w["top"] + 40 if w["text"] else w["bottom"]) > page_height]
+    assert not below, "focus below the fold: " + "\n".join(w["what"] for w in below)

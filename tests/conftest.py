@@ -23,6 +23,20 @@ def mkdocs_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProces
     )
 
 
+HOOK = f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"  # wires Debrief in as the handbook does
+
+
+def write_site(project: Path, pages: dict[str, str], config: str, language: str = "en") -> None:
+    """Write a small site into `project`: `pages` under docs/ by file name, and a mkdocs.yml with
+    Material in `language` and no web fonts, followed by `config` (how Debrief is wired in)."""
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (project / "docs" / name).write_text(text)
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Fixture\ntheme:\n  name: material\n  font: false\n  language: {language}\n"
+        + config)
+
+
 # Markers by folder, so `-m "not browser"` is the fast loop (`make check`).
 BROWSER_FOLDERS = ("browser", "builders")
 

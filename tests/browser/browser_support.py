@@ -156,7 +156,6 @@ def tab_to(page: Page, target: Locator, within: Locator, limit: int = 10) -> Non
 # Added for test_progress_page, test_feedback_log, test_export_import, test_share_link,
 # test_content_changes and test_tabs.
 
-DOC_KEY = f"debrief:{NAMESPACE}"  # all of a site's answers and its log, as one JSON document
 BACKUP_KEY = f"debrief-backup:{NAMESPACE}"  # the document as it was before the last import
 RECOVERY_KEY = f"debrief-recovery:{NAMESPACE}"  # a document the site could not read, kept aside
 PROGRESS_PAGE, PROGRESS_APP = "progress/", "my-progress"
@@ -334,3 +333,67 @@ def written_problems(page: Page, writes: list[tuple[str, str]]) -> list[str]:
         doc = json.loads(value)
         found.extend(f"write {n} ({key}): {p}" for p in schema_problems("document", doc))
     return found
+
+# What every browser test imports with `from .browser_support import *`: the built site's
+# pages, widgets and storage keys, and the steps and checks the tests share.
+__all__ = [
+    "AXE_OPTIONS",
+    "BACKUP_KEY",
+    "CHECKLIST",
+    "CHECKLIST_ITEMS",
+    "CHECKLIST_PAGE",
+    "CRITERIA",
+    "DOC_KEY",
+    "EXPORTED",
+    "LOG_APP",
+    "LOG_PAGE",
+    "NAMESPACE",
+    "NOT_SAVED",
+    "PREVIOUS_DOC_KEY",
+    "PREVIOUS_NAMESPACE",
+    "PROGRESS_APP",
+    "PROGRESS_PAGE",
+    "RECOVERY_KEY",
+    "SAVED",
+    "WIDGET_PAGES",
+    "WORKSHEET",
+    "WORKSHEET_PAGE",
+    "app",
+    "app_status",
+    "axe_report",
+    "box",
+    "choose_file",
+    "download",
+    "expect_checked",
+    "header_bottom",
+    "item_label",
+    "make_doc",
+    "make_entry",
+    "make_export",
+    "notes",
+    "open_app",
+    "open_page",
+    "progress",
+    "put_state",
+    "radio",
+    "rate",
+    "saved",
+    "saved_doc",
+    "saved_json",
+    "schema_problems",
+    "script_errors",
+    "shown_date",
+    "site_manifest",
+    "stored",
+    "stored_doc",
+    "stored_widgets",
+    "tab_to",
+    "top_of",
+    "v1_key",
+    "wait_app",
+    "wait_ready",
+    "watch_writes",
+    "widget",
+    "with_storage",
+    "written_problems",
+]

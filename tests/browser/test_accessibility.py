@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from .browser_support import WIDGET_PAGES, open_page, rate, widget
+from .browser_support import *
 
 AXE = Axe()
 AXE_OPTIONS = {

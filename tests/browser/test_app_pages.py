@@ -10,21 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    app,
-    make_doc,
-    make_entry,
-    open_app,
-    wait_app,
-    with_storage,
-)
+from .browser_support import *
 
 # The app's content as markup, with every link as the URL it resolves to (the build writes
 # relative links, the script absolute ones) and without the script's own tools.

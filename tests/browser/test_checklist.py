@@ -6,20 +6,7 @@ from datetime import datetime
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    SAVED,
-    box,
-    expect_checked,
-    item_label,
-    open_page,
-    progress,
-    saved,
-    stored,
-    widget,
-)
+from .browser_support import *
 
 
 def test_script_replaces_the_static_progress_and_shows_the_tools(page: Page, site_url: str,

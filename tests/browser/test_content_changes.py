@@ -17,30 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import HOOK, mkdocs_build, write_site
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    DOC_KEY,
-    PREVIOUS_DOC_KEY,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    expect_checked,
-    item_label,
-    notes,
-    open_app,
-    open_page,
-    progress,
-    radio,
-    saved_json,
-    with_storage,
-)
+from .browser_support import *
 
 NS = "fixture"
 DOC = f"debrief:{NS}"
@@ -96,16 +75,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def build(folder: Path, index: str) -> None:
-    (folder / "docs").mkdir(parents=True)
-    (folder / "docs" / "index.md").write_text("# Fixture\n\n" + index)
-    (folder / "docs" / "progress.md").write_text("# Progress\n\n" + PROGRESS)
-    (folder / "mkdocs.yml").write_text(
-        "site_name: Fixture\n"
-        "theme:\n  name: material\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"
-        "markdown_extensions:\n  - attr_list\n"
-        f"  - debrief.widgets:\n      namespace: {NS}\n"
-    )
+    write_site(folder, {"index.md": "# Fixture\n\n" + index,
+                        "progress.md": "# Progress\n\n" + PROGRESS},
+               HOOK + f"markdown_extensions:\n  - attr_list\n  - debrief.widgets:\n"
+                      f"      namespace: {NS}\n")
     result = mkdocs_build(folder, folder.parent / "served" / folder.name)
     assert result.returncode == 0, result.stdout + result.stderr
 

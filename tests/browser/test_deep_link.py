@@ -6,18 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    WIDGET_PAGES,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    header_bottom,
-    open_page,
-    saved,
-    top_of,
-    widget,
-)
+from .browser_support import *
 
 DEEP_LINKS = [(path, widget_id) for path, ids in WIDGET_PAGES.items() for widget_id in ids]
 

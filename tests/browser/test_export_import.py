@@ -13,43 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .browser_support import (
-    BACKUP_KEY,
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    NAMESPACE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    app_status,
-    box,
-    choose_file,
-    download,
-    expect_checked,
-    item_label,
-    make_doc,
-    make_entry,
-    make_export,
-    notes,
-    open_app,
-    open_page,
-    radio,
-    rate,
-    saved_doc,
-    saved_json,
-    script_errors,
-    shown_date,
-    site_manifest,
-    widget,
-    with_storage,
-)
+from .browser_support import *
 
 DAY_PAGE, DAY = "prepare/interview-day/", "prepare-day-before"
 DAY_ITEMS = ("confirm-details", "pack-items", "contact-number", "plan-journey", "test-video",

@@ -14,23 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    WORKSHEET,
-    app,
-    app_status,
-    axe_report,
-    make_doc,
-    make_entry,
-    open_app,
-    saved_doc,
-    script_errors,
-    shown_date,
-    site_manifest,
-    with_storage,
-)
+from .browser_support import *
 
 MOCK = "prepare-mock-interviewer"
 DASH = "\u2013"  # what the table shows for a criterion an entry did not rate

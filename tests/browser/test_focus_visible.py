@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    header_bottom,
-    open_page,
-    rate,
-)
+from .browser_support import *
 
 FOCUSED = """(root) => {
   const e = document.activeElement;

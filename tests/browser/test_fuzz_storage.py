@@ -27,21 +27,7 @@ from playwright.sync_api import Page
 
 from debrief.schema import LIMITS
 
-from .browser_support import (
-    DOC_KEY,
-    LOG_PAGE,
-    PREVIOUS_DOC_KEY,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    RECOVERY_KEY,
-    app,
-    schema_problems,
-    site_manifest,
-    wait_app,
-    wait_ready,
-    watch_writes,
-    written_problems,
-)
+from .browser_support import *
 
 EXAMPLES = int(os.environ.get("DEBRIEF_FUZZ_EXAMPLES", "25"))
 FIXED = "DEBRIEF_FUZZ_EXAMPLES" not in os.environ

@@ -15,42 +15,7 @@ import markdown
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    BACKUP_KEY,
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    RECOVERY_KEY,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    app_status,
-    choose_file,
-    download,
-    expect_checked,
-    item_label,
-    make_doc,
-    make_entry,
-    make_export,
-    notes,
-    open_app,
-    open_page,
-    radio,
-    rate,
-    saved,
-    saved_doc,
-    saved_json,
-    script_errors,
-    site_manifest,
-    wait_ready,
-    widget,
-    with_storage,
-)
+from .browser_support import *
 
 FUTURE = "2999-01-01T00:00:00.000Z"
 QUOTA = "new DOMException('The quota has been exceeded.', 'QuotaExceededError')"

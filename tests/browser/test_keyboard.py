@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    SAVED,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    box,
-    notes,
-    open_page,
-    progress,
-    radio,
-    saved,
-    stored,
-    tab_to,
-    widget,
-)
+from .browser_support import *
 
 
 def start_at_title(page: Page, widget_id: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from .browser_support import CHECKLIST, CHECKLIST_PAGE, WORKSHEET, WORKSHEET_PAGE, open_page, widget
+from .browser_support import *
 
 BORDER = """(e) => { const s = getComputedStyle(e);
   return ['Top', 'Right', 'Bottom', 'Left'].map((side) =>

@@ -12,30 +12,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import HOOK, mkdocs_build, write_site
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    DOC_KEY,
-    PREVIOUS_DOC_KEY,
-    PREVIOUS_NAMESPACE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    app,
-    app_status,
-    choose_file,
-    expect_checked,
-    item_label,
-    make_doc,
-    make_entry,
-    make_export,
-    open_app,
-    open_page,
-    saved_json,
-    with_storage,
-)
+from .browser_support import *
 
 EARLIER = make_doc({CHECKLIST: {"items": {"thank-you-sent": True, "rest": False}, "ratings": {}}},
                    [make_entry("eearlier", "2024-02-01", {"communication": 3}, "Kept before")])
@@ -101,15 +80,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def versioned_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One site built with `versions: separate`, deployed twice as mike does: /1.0/ and /2.0/."""
     root = tmp_path_factory.mktemp("versioned")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Versioned\n\n" + LIST)
-    (root / "mkdocs.yml").write_text(
-        "site_name: Versioned\n"
-        "theme:\n  name: material\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"
-        "markdown_extensions:\n  - attr_list\n"
-        f"  - debrief.widgets:\n      namespace: {NS}\n      versions: separate\n"
-        "      log_page: ''\n")
+    write_site(root, {"index.md": "# Versioned\n\n" + LIST},
+               HOOK + f"markdown_extensions:\n  - attr_list\n  - debrief.widgets:\n"
+                      f"      namespace: {NS}\n      versions: separate\n      log_page: ''\n")
     for version in VERSIONS:
         result = mkdocs_build(root, root / "served" / version)
         assert result.returncode == 0, result.stdout + result.stderr

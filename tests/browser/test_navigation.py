@@ -5,22 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    SAVED,
-    box,
-    expect_checked,
-    item_label,
-    open_page,
-    progress,
-    put_state,
-    saved,
-    stored,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 NEXT_PAGE, NEXT_WIDGET = "after/refusal-or-silence/", "after-no-feedback"
 

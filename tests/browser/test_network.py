@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, Request, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    WORKSHEET_PAGE,
-    open_page,
-    rate,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 
 def test_every_request_stays_on_the_site_origin(page: Page, site_url: str) -> None:

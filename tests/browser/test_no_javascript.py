@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .browser_support import CHECKLIST, CHECKLIST_PAGE, WIDGET_PAGES, WORKSHEET, WORKSHEET_PAGE
+from .browser_support import *
 
 
 @pytest.fixture

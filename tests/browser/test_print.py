@@ -7,18 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    box,
-    notes,
-    open_page,
-    radio,
-    rate,
-    widget,
-)
+from .browser_support import *
 
 NOTES = "First answer ran long.\nGood example about the data migration.\n" + "More. " * 60
 

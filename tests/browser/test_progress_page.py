@@ -10,31 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    app,
-    axe_report,
-    box,
-    choose_file,
-    download,
-    make_doc,
-    make_entry,
-    open_app,
-    script_errors,
-    shown_date,
-    site_manifest,
-    wait_ready,
-    widget,
-    with_storage,
-)
+from .browser_support import *
 
 HOME = "home-start"
 DAY = "prepare-day-before"

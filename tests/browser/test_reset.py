@@ -4,26 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    SAVED,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    box,
-    expect_checked,
-    notes,
-    open_page,
-    progress,
-    radio,
-    rate,
-    saved,
-    stored,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 
 def test_checklist_cancel_keeps_and_confirm_clears(page: Page, site_url: str) -> None:

@@ -12,41 +12,7 @@ from playwright.sync_api import Page, expect
 
 from debrief.schema import LIMITS
 
-from .browser_support import (
-    BACKUP_KEY,
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    PREVIOUS_DOC_KEY,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    app_status,
-    choose_file,
-    download,
-    item_label,
-    make_doc,
-    make_entry,
-    make_export,
-    notes,
-    open_app,
-    open_page,
-    rate,
-    saved,
-    saved_doc,
-    schema_problems,
-    v1_key,
-    wait_ready,
-    watch_writes,
-    widget,
-    with_storage,
-    written_problems,
-)
+from .browser_support import *
 
 TOP = 5  # the handbook's scale has five points
 

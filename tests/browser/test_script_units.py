@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .browser_support import CHECKLIST_PAGE, DOC_KEY, open_page, v1_key
+from .browser_support import *
 
 PAST, LATER = "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"
 FUTURE = "2999-01-01T00:00:00.000Z"

@@ -8,27 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    CRITERIA,
-    DOC_KEY,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    expect_checked,
-    item_label,
-    make_doc,
-    notes,
-    open_page,
-    radio,
-    rate,
-    saved_doc,
-    script_errors,
-    wait_ready,
-    widget,
-    with_storage,
-)
+from .browser_support import *
 
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 SECRET = "Private: the panel chair seemed bored."

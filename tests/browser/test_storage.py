@@ -8,29 +8,7 @@ import json
 import pytest
 from playwright.sync_api import Error, Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    DOC_KEY,
-    NOT_SAVED,
-    RECOVERY_KEY,
-    SAVED,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    box,
-    expect_checked,
-    item_label,
-    notes,
-    open_page,
-    progress,
-    put_state,
-    rate,
-    saved,
-    stored,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 THROW_ON_READ = "Storage.prototype.getItem = function () { throw new Error('storage blocked'); };"
 THROW_ON_WRITE = "Storage.prototype.setItem = function () { throw new Error('storage blocked'); };"

@@ -12,28 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Page, Route, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_PAGE,
-    DOC_KEY,
-    LOG_APP,
-    LOG_PAGE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    item_label,
-    make_doc,
-    make_entry,
-    open_app,
-    open_page,
-    progress,
-    rate,
-    saved,
-    widget,
-    with_storage,
-)
+from .browser_support import *
 
 I18N = re.compile(r'data-i18n="([^"]*)"')
 

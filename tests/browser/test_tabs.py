@@ -5,28 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CHECKLIST,
-    CHECKLIST_ITEMS,
-    CHECKLIST_PAGE,
-    LOG_APP,
-    LOG_PAGE,
-    PROGRESS_APP,
-    PROGRESS_PAGE,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    app,
-    app_status,
-    expect_checked,
-    item_label,
-    notes,
-    open_app,
-    open_page,
-    progress,
-    radio,
-    rate,
-    widget,
-)
+from .browser_support import *
 
 
 def second_tab(page: Page, errors: list[str]) -> Page:

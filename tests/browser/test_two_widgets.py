@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    SAVED,
-    open_page,
-    progress,
-    saved,
-    stored,
-    stored_widgets,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 PAGE, FIRST, SECOND = "prepare/interview-day/", "prepare-day-before", "prepare-on-the-day"
 

@@ -7,21 +7,7 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import Page, expect
 
-from .browser_support import (
-    CRITERIA,
-    SAVED,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    notes,
-    open_page,
-    progress,
-    radio,
-    rate,
-    saved,
-    stored,
-    wait_ready,
-    widget,
-)
+from .browser_support import *
 
 
 def test_ratings_summary_and_weakest(page: Page, site_url: str, page_errors: list) -> None:

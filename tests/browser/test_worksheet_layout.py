@@ -15,22 +15,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.builders.conftest import serve
-from tests.conftest import mkdocs_build
+from tests.conftest import mkdocs_build, write_site
 
-from .browser_support import (
-    CRITERIA,
-    SAVED,
-    WORKSHEET,
-    WORKSHEET_PAGE,
-    axe_report,
-    open_page,
-    progress,
-    radio,
-    rate,
-    saved,
-    stored,
-    widget,
-)
+from .browser_support import *
 
 # Material's layout: under 45em (720 px) the phone layout; from 60em the table of contents
 # takes a side column, from 76.25em the navigation another, so the content column is about as
@@ -257,13 +244,8 @@ HEBREW_PAGE = """# דירוג
 def hebrew_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small site in Hebrew, built as an author would (a few seconds)."""
     project = tmp_path_factory.mktemp("he")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# בית\n")
-    (project / "docs" / "rate.md").write_text(HEBREW_PAGE)
-    (project / "mkdocs.yml").write_text(
-        "site_name: RTL\nsite_url: https://rtl.example.net/\n"
-        "theme:\n  name: material\n  font: false\n  language: he\n"
-        "plugins:\n  - debrief\n")
+    write_site(project, {"index.md": "# בית\n", "rate.md": HEBREW_PAGE},
+               "site_url: https://rtl.example.net/\nplugins:\n  - debrief\n", "he")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     yield from serve(project / "site")

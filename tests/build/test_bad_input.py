@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import HOOK, mkdocs_build, write_site
 
 FRONT = "---\ndescription: A fixture page.\n---\n\n# Fixture\n\n"  # puts the first block on line 7
 
@@ -49,16 +49,8 @@ CASES: dict[str, tuple[str, dict[str, str], int | str, str]] = {
 
 
 def make_site(root: Path, index: str, others: dict[str, str]) -> None:
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text(FRONT + index)
-    for name, text in others.items():
-        (root / "docs" / name).write_text(text)
-    (root / "mkdocs.yml").write_text(
-        "site_name: Fixture\n"
-        "theme:\n  name: material\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"
-        "markdown_extensions:\n  - attr_list\n  - debrief.widgets\n"
-    )
+    write_site(root, {"index.md": FRONT + index, **others},
+               HOOK + "markdown_extensions:\n  - attr_list\n  - debrief.widgets\n")
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -15,7 +15,7 @@ from debrief.settings import default_namespace
 from debrief.strings import table
 from tests.browser.browser_support import axe_report, with_storage
 from tests.builders.conftest import serve
-from tests.conftest import mkdocs_build
+from tests.conftest import mkdocs_build, write_site
 
 LANGUAGES = ("fr", "de", "es", "he")
 SITE_URL = "https://lang.example.net/"
@@ -49,14 +49,9 @@ def site(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     language = request.param
     project = tmp_path_factory.mktemp(language)
-    (project / "docs").mkdir()
-    for name, text in PAGES.items():
-        (project / "docs" / name).write_text(text)
-    (project / "mkdocs.yml").write_text(
-        f"site_name: Lang\nsite_url: {SITE_URL}\n"
-        f"theme:\n  name: material\n  font: false\n  language: {language}\n"
-        "plugins:\n  - debrief\n"
-        "extra:\n  generator: false\n")  # the theme's own footer line fails contrast
+    write_site(project, PAGES, f"site_url: {SITE_URL}\nplugins:\n  - debrief\n"
+               "extra:\n  generator: false\n",  # the theme's own footer line fails contrast
+               language)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     for url in serve(project / "site"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +70,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.left_out: set[str] = set()  # pages with a feedback log, on a site without one
         self.manifest: dict = {}  # every widget of the site, once every page is converted
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
-        self.project = Path(".")  # the folder of mkdocs.yml, which messages name files from
+        self.file_names = FileNames(Path("."), ".")
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -103,7 +105,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         except SettingsError as error:
             raise PluginError(str(error)) from None
         report_missing_strings(self.settings, self.where)
-        self.project = Path(config.config_file_path or ".").resolve().parent
+        self.file_names = FileNames(Path(config.config_file_path or ".").resolve().parent,
+                                    config.docs_dir)
         config.nav = _without(config.nav, self.left_out)
         self.site = SiteWidgets(lambda _uri: None, log_page)
         if EXTENSION not in config.markdown_extensions:
@@ -142,7 +145,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         self.pages[page.file.src_uri] = page
-        self.site.start_page(page.file.src_uri, _source_path(page, self.project),
+        self.site.start_page(page.file.src_uri, self.file_names.of(page.file),
                              _front_matter_lines(page, markdown))
         return markdown
 
@@ -225,12 +228,28 @@ def _theme_language(config: MkDocsConfig) -> str:
     return str(theme.get("language") or theme.get("locale") or "") if theme else ""
 
 
-def _source_path(page: Page, project: Path) -> str:
-    """How messages name the page's file: relative to `project`, the folder of mkdocs.yml."""
-    try:
-        return Path(page.file.abs_src_path or "").resolve().relative_to(project).as_posix()
-    except ValueError:
-        return page.file.src_uri
+class FileNames:
+    """How messages name a page's file: relative to `project`, the folder of mkdocs.yml.
+
+    The docs folder is resolved once: resolving every page's own path cost more than the
+    checks of its widgets. A file from elsewhere (another plugin's) is resolved as it comes."""
+
+    def __init__(self, project: Path, docs_dir: str) -> None:
+        self.project = project
+        self.docs_dir = os.path.normpath(docs_dir)
+        try:
+            self.docs: str | None = Path(docs_dir).resolve().relative_to(project).as_posix()
+        except ValueError:
+            self.docs = None  # outside the project: name each file as MkDocs does
+
+    def of(self, file: File) -> str:
+        path = file.abs_src_path or ""
+        if self.docs is not None and path == os.path.join(self.docs_dir, file.src_path):
+            return posixpath.normpath(posixpath.join(self.docs, file.src_uri))
+        try:
+            return Path(path).resolve().relative_to(self.project).as_posix()
+        except ValueError:
+            return file.src_uri
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

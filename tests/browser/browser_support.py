@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
@@ -186,6 +187,11 @@ def make_doc(widgets: dict[str, Any] | None = None,
     return {"v": 2, "widgets": widgets or {}, "log": log or [], "t": EXPORTED}
 
 
+def worksheet_doc(ratings: dict[str, int], notes: str = "") -> dict[str, Any]:
+    """A stored document holding only the test worksheet's `ratings` and `notes`."""
+    return make_doc({WORKSHEET: {"items": {}, "ratings": ratings, "notes": notes}})
+
+
 def make_entry(entry_id: str, date: str, ratings: dict[str, int], label: str = "",
                notes: str = "", worksheet: str = WORKSHEET, t: str = "") -> dict[str, Any]:
     """A feedback log entry as a worksheet's "Save to log" writes it."""
@@ -211,6 +217,11 @@ def with_storage(url: str, entries: dict[str, Any]) -> dict[str, Any]:
         "localStorage": [{"name": name, "value": value if isinstance(value, str)
                           else json.dumps(value)} for name, value in entries.items()],
     }]}
+
+
+def returning_reader(new_page: Callable[..., Page], site_url: str, doc: Any) -> Page:
+    """A new page whose site storage already holds `doc`, as a returning reader's does."""
+    return new_page(storage_state=with_storage(site_url, {DOC_KEY: doc}))
 
 
 def app(page: Page, app_id: str) -> Locator:
@@ -262,6 +273,23 @@ AXE_OPTIONS = {
     "rules": {"target-size": {"enabled": True}},
     "resultTypes": ["violations"],
 }
+
+
+def open_shared(page: Page, url: str) -> None:
+    """Open a share link (`...#share=<widget>:<answers>`) and wait for the widgets to start."""
+    page.goto(url)
+    wait_ready(page)
+
+
+def share_banner(page: Page, widget_id: str) -> Locator:
+    """The preview a share link shows above a widget, with its Save and Dismiss buttons."""
+    return widget(page, widget_id).locator(".debrief-share")
+
+
+def expect_scheme(page: Page, scheme: str) -> None:
+    """Wait until Material shows the page in `scheme` ("light" or "dark") as the reader prefers."""
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
 
 
 def axe_report(page: Page, state: str) -> str:
@@ -365,6 +393,7 @@ __all__ = [
     "choose_file",
     "download",
     "expect_checked",
+    "expect_scheme",
     "header_bottom",
     "item_label",
     "make_doc",
@@ -373,15 +402,18 @@ __all__ = [
     "notes",
     "open_app",
     "open_page",
+    "open_shared",
     "progress",
     "put_state",
     "radio",
     "rate",
+    "returning_reader",
     "saved",
     "saved_doc",
     "saved_json",
     "schema_problems",
     "script_errors",
+    "share_banner",
     "shown_date",
     "site_manifest",
     "stored",
@@ -395,5 +427,6 @@ __all__ = [
     "watch_writes",
     "widget",
     "with_storage",
+    "worksheet_doc",
     "written_problems",
 ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, Page
+from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 # Flags that keep Chromium from calling home: the machine has no network, and tests must see
 # only the requests the site itself makes.
@@ -21,6 +21,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 
 # Generous for a page served from loopback, short enough that a broken wait fails quickly.
 TIMEOUT_MS = 10_000
+# `expect` keeps its own clock (5 s by default): give it the same, for two workers on two cores.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def chromium_path() -> str | None:

@@ -181,7 +181,7 @@ REFUSED: dict[str, tuple[bytes, list[str]]] = {
 def test_bad_file_is_refused_with_an_error_summary(new_page: Callable[..., Page], site_url: str,
                                                    case: str) -> None:
     content, problems = REFUSED[case]
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: LOCAL}))
+    page = returning_reader(new_page, site_url, LOCAL)
     dialogs = watch_for_attacks(page)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, content)
@@ -336,7 +336,7 @@ def test_merge_keeps_both_and_the_newer_state_wins(new_page: Callable[..., Page]
                                                      site_url: str) -> None:
     """Per answer: a tick or a rating on either side is kept (an empty answer never erases
     one); of two different ratings or notes, the newer side's; a copy is kept first."""
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     import_with(page, site_url, "Merge")
     doc = saved_doc(page)
     assert doc["widgets"] == {
@@ -387,7 +387,7 @@ def test_merge_keeps_answers_changed_here_after_the_export(new_page: Callable[..
 
 def test_replace_takes_the_file_and_keeps_a_backup(new_page: Callable[..., Page],
                                                     site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     import_with(page, site_url, "Replace (a backup is kept)")
     doc = saved_doc(page)
     assert doc["v"] == 2
@@ -413,7 +413,7 @@ def test_replace_takes_the_file_and_keeps_a_backup(new_page: Callable[..., Page]
 
 
 def test_cancel_imports_nothing(new_page: Callable[..., Page], site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, THEIRS)
     choice = app(page, PROGRESS_APP).locator(".debrief-import-choice")

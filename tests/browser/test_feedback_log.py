@@ -251,8 +251,7 @@ def test_deleting_the_last_entry_leaves_the_empty_log(new_page: Callable[..., Pa
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_feedback_log(new_page: Callable[..., Page], site_url: str, scheme: str) -> None:
     page = seeded_log(new_page, site_url, color_scheme=scheme)
-    expect(page.locator("body")).to_have_attribute(
-        "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
+    expect_scheme(page, scheme)
     reports = [axe_report(page, f"{scheme}, with data")]
     section = app(page, LOG_APP).locator(f"section[data-worksheet={WORKSHEET}]")
     section.locator("li[data-entry=ebeta]").get_by_role("button", name="Edit").click()

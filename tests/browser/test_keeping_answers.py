@@ -55,7 +55,7 @@ MINE = make_doc(
 
 def test_1_replace_without_room_for_a_backup_replaces_nothing(new_page: Callable[..., Page],
                                                               site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     page.add_init_script(full_for("debrief-backup:"))
     errors = script_errors(page)
     open_app(page, site_url + PROGRESS_PAGE)
@@ -71,7 +71,7 @@ def test_1_replace_without_room_for_a_backup_replaces_nothing(new_page: Callable
 
 def test_8_a_failed_replace_is_not_reported_as_imported(new_page: Callable[..., Page],
                                                         site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     page.add_init_script(full_for(DOC_KEY))
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, make_export({}, []))
@@ -110,7 +110,7 @@ TRUNCATED = json.dumps(MINE)[:-40]
 @pytest.mark.parametrize("raw", [NEWER, TRUNCATED], ids=["newer-schema", "truncated-json"])
 def test_2_a_document_the_site_cannot_read_is_kept_aside(new_page: Callable[..., Page],
                                                          site_url: str, raw: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: raw}))
+    page = returning_reader(new_page, site_url, raw)
     errors = script_errors(page)
     open_page(page, site_url + CHECKLIST_PAGE)
     expect(saved(page, CHECKLIST)).to_contain_text("kept aside")
@@ -129,7 +129,7 @@ def test_2_a_document_the_site_cannot_read_is_kept_aside(new_page: Callable[...,
 
 def test_2_a_merge_keeps_a_document_it_cannot_read(new_page: Callable[..., Page],
                                                    site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: NEWER}))
+    page = returning_reader(new_page, site_url, NEWER)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, make_export({CHECKLIST: {"items": {"easy-format": True}}}, []))
     app(page, PROGRESS_APP).get_by_role("button", name="Merge").click()
@@ -171,7 +171,7 @@ EMPTY_AND_FUTURE = make_export(
 
 def test_3_merge_lets_no_empty_or_future_value_erase_an_answer(new_page: Callable[..., Page],
                                                                site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, EMPTY_AND_FUTURE)
     choice = app(page, PROGRESS_APP).locator(".debrief-import-choice")
@@ -196,11 +196,11 @@ def test_3_merge_lets_no_empty_or_future_value_erase_an_answer(new_page: Callabl
 def test_4_a_share_link_adds_and_can_be_undone(new_page: Callable[..., Page],
                                                site_url: str) -> None:
     own = make_doc({CHECKLIST: {"items": {"right-person": True}, "ratings": {}}})
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    page = returning_reader(new_page, site_url, own)
     errors = script_errors(page)
-    page.goto(f"{site_url}{CHECKLIST_PAGE}#share={CHECKLIST}:thank-you-sent,right-person,easy-format")
-    wait_ready(page)
-    banner = widget(page, CHECKLIST).locator(".debrief-share")
+    open_shared(page, f"{site_url}{CHECKLIST_PAGE}"
+                      f"#share={CHECKLIST}:thank-you-sent,right-person,easy-format")
+    banner = share_banner(page, CHECKLIST)
     expect(banner).to_contain_text("Saving them here adds 2 answers to yours.")
     banner.get_by_role("button", name="Save these answers here").click()
     expect(banner.get_by_role("button", name="Undo")).to_be_visible()
@@ -216,13 +216,11 @@ def test_4_a_share_link_adds_and_can_be_undone(new_page: Callable[..., Page],
 
 def test_4_a_share_link_says_which_ratings_it_changes(new_page: Callable[..., Page],
                                                       site_url: str) -> None:
-    own = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 2, "examples": 4},
-                                "notes": "Kept."}})
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
-    page.goto(f"{site_url}{WORKSHEET_PAGE}"
-              f"#share={WORKSHEET}:communication=5,examples=4,closing=3")
-    wait_ready(page)
-    banner = widget(page, WORKSHEET).locator(".debrief-share")
+    own = worksheet_doc({"communication": 2, "examples": 4}, "Kept.")
+    page = returning_reader(new_page, site_url, own)
+    open_shared(page, f"{site_url}{WORKSHEET_PAGE}"
+                      f"#share={WORKSHEET}:communication=5,examples=4,closing=3")
+    banner = share_banner(page, WORKSHEET)
     expect(banner).to_contain_text("Saving them here adds 1 answer to yours.")
     expect(banner).to_contain_text("It changes 1 rating you gave.")
     banner.get_by_role("button", name="Save these answers here").click()
@@ -252,7 +250,7 @@ ODD_DOCS = {
 @pytest.mark.parametrize("name", ODD_DOCS)
 def test_5_odd_stored_values_never_break_a_page(new_page: Callable[..., Page], site_url: str,
                                                 name: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: ODD_DOCS[name]}))
+    page = returning_reader(new_page, site_url, ODD_DOCS[name])
     errors = script_errors(page)
     open_app(page, site_url + LOG_PAGE)
     expect(app(page, LOG_APP).locator(".debrief-app-root > *").first).to_be_visible()
@@ -384,7 +382,7 @@ def test_10_a_save_in_another_tab_keeps_an_open_edit_form(new_page: Callable[...
 
 def test_10_a_save_in_another_tab_keeps_a_pending_import_choice(new_page: Callable[..., Page],
                                                                 site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: MINE}))
+    page = returning_reader(new_page, site_url, MINE)
     open_app(page, site_url + PROGRESS_PAGE)
     choose_file(page, make_export({}, [make_entry("efile", "2024-03-01", {"closing": 2})]))
     other_tab_saves(page, site_url)
@@ -429,7 +427,7 @@ def test_11_the_coach_summary_keeps_notes_and_labels_as_text(new_page: Callable[
                                 "notes": HOSTILE_NOTES}},
                    [make_entry("ehostile", "2024-03-01", {"communication": 2}, HOSTILE_LABEL,
                                HOSTILE_NOTES)])
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: doc}))
+    page = returning_reader(new_page, site_url, doc)
     open_app(page, site_url + PROGRESS_PAGE)
     _, content = download(page, "Download summary (Markdown)")
     text = content.decode("utf-8")
@@ -455,7 +453,7 @@ def test_11_the_coach_summary_keeps_notes_and_labels_as_text(new_page: Callable[
 def test_12_the_summary_keeps_the_space_after_the_section(new_page: Callable[..., Page],
                                                          site_url: str, built_site: Path) -> None:
     doc = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 3}}})
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: doc}))
+    page = returning_reader(new_page, site_url, doc)
     open_app(page, site_url + PROGRESS_PAGE)
     _, content = download(page, "Download summary (Markdown)")
     sheet = next(w for w in site_manifest(built_site)["widgets"] if w["id"] == WORKSHEET)
@@ -464,9 +462,8 @@ def test_12_the_summary_keeps_the_space_after_the_section(new_page: Callable[...
 
 
 def test_12_reset_is_off_during_a_share_preview(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}{CHECKLIST_PAGE}#share={CHECKLIST}:easy-format")
-    wait_ready(page)
-    expect(widget(page, CHECKLIST).locator(".debrief-share")).to_be_visible()
+    open_shared(page, f"{site_url}{CHECKLIST_PAGE}#share={CHECKLIST}:easy-format")
+    expect(share_banner(page, CHECKLIST)).to_be_visible()
     expect(widget(page, CHECKLIST).get_by_role("button", name="Reset")).to_be_disabled()
 
 

@@ -46,7 +46,7 @@ def row(page: Page, widget_id: str):
 
 def test_status_of_every_widget(new_page: Callable[..., Page], site_url: str,
                                 manifest: dict[str, Any]) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: SEEDED}))
+    page = returning_reader(new_page, site_url, SEEDED)
     errors = script_errors(page)
     open_app(page, site_url + PROGRESS_PAGE)
     rows = app(page, PROGRESS_APP).locator("li[data-widget]")
@@ -167,8 +167,7 @@ def test_print_summary(new_page: Callable[..., Page], site_url: str) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_progress_page(new_page: Callable[..., Page], site_url: str, scheme: str) -> None:
     page = seeded_page(new_page, site_url, color_scheme=scheme)
-    expect(page.locator("body")).to_have_attribute(
-        "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
+    expect_scheme(page, scheme)
     reports = [axe_report(page, f"{scheme}, with data")]
     # Every other state: an import waiting for a choice, the delete question, an error summary.
     choose_file(page, {"format": "debrief", "version": 2, "site": "debrief",

@@ -70,9 +70,8 @@ def test_a_widgets_actions_save_documents_the_schema_accepts(page: Page, site_ur
     save_to_log(page, "Acme", "2024-03-01")
     expect(saved(page, WORKSHEET)).to_have_text(" Saved to your feedback log.")
 
-    page.goto(f"{site_url}{CHECKLIST_PAGE}#share={CHECKLIST}:easy-format,two-questions")
-    wait_ready(page)
-    banner = widget(page, CHECKLIST).locator(".debrief-share")
+    open_shared(page, f"{site_url}{CHECKLIST_PAGE}#share={CHECKLIST}:easy-format,two-questions")
+    banner = share_banner(page, CHECKLIST)
     banner.get_by_role("button", name="Save these answers here").click()
     banner.get_by_role("button", name="Undo").click()
     expect(saved(page, CHECKLIST)).to_contain_text("back as they were")
@@ -83,7 +82,7 @@ def test_a_widgets_actions_save_documents_the_schema_accepts(page: Page, site_ur
 
 def test_the_log_and_the_progress_page_save_and_export_what_the_schema_says(
         new_page: Callable[..., Page], site_url: str) -> None:
-    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: OWN}))
+    page = returning_reader(new_page, site_url, OWN)
     writes = watch_writes(page)
     open_app(page, site_url + LOG_PAGE)
     row = app(page, LOG_APP).locator("li[data-entry=efirst]")

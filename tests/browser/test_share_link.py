@@ -26,15 +26,6 @@ def all_storage(page: Page) -> dict[str, str]:
                          ".filter(([k]) => k.startsWith('debrief')))")
 
 
-def banner(page: Page, widget_id: str):
-    return widget(page, widget_id).locator(".debrief-share")
-
-
-def open_shared(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_ready(page)
-
-
 def test_worksheet_link_previews_then_saves(new_page: Callable[..., Page],
                                             site_url: str) -> None:
     sender = new_page(permissions=CLIPBOARD)
@@ -52,7 +43,7 @@ def test_worksheet_link_previews_then_saves(new_page: Callable[..., Page],
     reader = new_page()
     errors = script_errors(reader)
     open_shared(reader, url)
-    shown = banner(reader, WORKSHEET)
+    shown = share_banner(reader, WORKSHEET)
     expect(shown).to_be_visible()
     expect(shown).to_be_focused()
     expect(shown).to_contain_text(
@@ -82,25 +73,24 @@ def test_worksheet_link_previews_then_saves(new_page: Callable[..., Page],
     # Saved for good: a reload shows them, with no preview.
     reader.reload()
     wait_ready(reader)
-    expect(banner(reader, WORKSHEET)).to_be_hidden()
+    expect(share_banner(reader, WORKSHEET)).to_be_hidden()
     expect(radio(reader, WORKSHEET, "examples", 2)).to_be_checked()
     assert errors == []
 
 
 def test_dismiss_brings_back_the_readers_own_answers(new_page: Callable[..., Page],
                                                      site_url: str) -> None:
-    own = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 1, "preparation": 3},
-                                "notes": "My own notes."}})
-    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    own = worksheet_doc({"communication": 1, "preparation": 3}, "My own notes.")
+    reader = returning_reader(new_page, site_url, own)
     open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5,closing=2")
-    expect(banner(reader, WORKSHEET)).to_be_focused()
+    expect(share_banner(reader, WORKSHEET)).to_be_focused()
     expect(radio(reader, WORKSHEET, "communication", 5)).to_be_checked()
     expect(radio(reader, WORKSHEET, "preparation", 0)).to_be_checked()
     expect(notes(reader, WORKSHEET)).to_have_value("")  # notes are never shared
     assert saved_doc(reader) == own
 
-    banner(reader, WORKSHEET).get_by_role("button", name="Dismiss").click()
-    expect(banner(reader, WORKSHEET)).to_be_hidden()
+    share_banner(reader, WORKSHEET).get_by_role("button", name="Dismiss").click()
+    expect(share_banner(reader, WORKSHEET)).to_be_hidden()
     expect(reader).to_have_url(f"{site_url}{WORKSHEET_PAGE}#{WORKSHEET}")
     expect(radio(reader, WORKSHEET, "communication", 1)).to_be_checked()
     expect(radio(reader, WORKSHEET, "preparation", 3)).to_be_checked()
@@ -117,13 +107,12 @@ def test_saving_a_shared_copy_keeps_the_readers_notes(new_page: Callable[..., Pa
                                                       site_url: str) -> None:
     """A link carries no notes, so saving its ratings must not wipe the notes the reader
     already wrote on this device."""
-    own = make_doc({WORKSHEET: {"items": {}, "ratings": {"communication": 1},
-                                "notes": "My own notes."}})
-    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    own = worksheet_doc({"communication": 1}, "My own notes.")
+    reader = returning_reader(new_page, site_url, own)
     errors = script_errors(reader)
     open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5")
-    banner(reader, WORKSHEET).get_by_role("button", name="Save these answers here").click()
-    expect(banner(reader, WORKSHEET).get_by_role("button", name="Undo")).to_be_visible()
+    share_banner(reader, WORKSHEET).get_by_role("button", name="Save these answers here").click()
+    expect(share_banner(reader, WORKSHEET).get_by_role("button", name="Undo")).to_be_visible()
     expect(radio(reader, WORKSHEET, "communication", 5)).to_be_checked()
     assert saved_doc(reader)["widgets"][WORKSHEET]["ratings"]["communication"] == 5
     expect(notes(reader, WORKSHEET)).to_have_value("My own notes.")
@@ -136,11 +125,11 @@ def test_saving_to_the_log_is_off_while_previewing(new_page: Callable[..., Page]
     """The preview writes nothing: not even a log entry of the shared ratings."""
     reader = new_page()
     open_shared(reader, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=5")
-    expect(banner(reader, WORKSHEET)).to_be_visible()
+    expect(share_banner(reader, WORKSHEET)).to_be_visible()
     form = widget(reader, WORKSHEET).locator(".debrief-log-form")
     if form.get_by_role("button", name="Save to log").is_enabled():
         form.get_by_role("button", name="Save to log").click()
-    expect(banner(reader, WORKSHEET)).to_be_visible()
+    expect(share_banner(reader, WORKSHEET)).to_be_visible()
     assert all_storage(reader) == {}, "the preview saved: " + str(all_storage(reader))
 
 
@@ -155,9 +144,9 @@ def test_checklist_link_previews_then_saves(new_page: Callable[..., Page],
                    f"#share={CHECKLIST}:thank-you-sent,two-questions,listen-mindset")
 
     own = make_doc({CHECKLIST: {"items": {"right-person": True}, "ratings": {}}})
-    reader = new_page(storage_state=with_storage(site_url, {DOC_KEY: own}))
+    reader = returning_reader(new_page, site_url, own)
     open_shared(reader, url)
-    shown = banner(reader, CHECKLIST)
+    shown = share_banner(reader, CHECKLIST)
     expect(shown).to_be_focused()
     expect(shown).to_contain_text("This is a shared copy: 3 of 7 done.")
     expect_checked(reader, CHECKLIST, {"thank-you-sent", "two-questions", "listen-mindset"},
@@ -183,13 +172,13 @@ def test_unknown_parts_of_a_link_are_ignored(new_page: Callable[..., Page],
     reader = new_page()
     open_shared(reader, f"{site_url}{WORKSHEET_PAGE}"
                         f"#share={WORKSHEET}:communication=9,examples=0,closing=3,made-up=2")
-    expect(banner(reader, WORKSHEET)).to_contain_text("This is a shared copy: 1 of 7 rated")
+    expect(share_banner(reader, WORKSHEET)).to_contain_text("This is a shared copy: 1 of 7 rated")
     expect(radio(reader, WORKSHEET, "closing", 3)).to_be_checked()
     expect(radio(reader, WORKSHEET, "communication", 0)).to_be_checked()
     # A link to another widget of the page is not a preview of this one.
     other = new_page()
     open_shared(other, f"{site_url}{WORKSHEET_PAGE}#share=after-ask-ready:thank-you-sent")
-    expect(banner(other, WORKSHEET)).to_be_hidden()
+    expect(share_banner(other, WORKSHEET)).to_be_hidden()
     expect(radio(other, WORKSHEET, "closing", 0)).to_be_enabled()
     assert all_storage(reader) == {} and all_storage(other) == {}
 
@@ -213,9 +202,9 @@ def test_the_preview_and_reset_question_are_styled_as_they_show(page: Page,
                                                                  site_url: str) -> None:
     page.add_init_script(WATCH_SHOWN)
     open_shared(page, f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:communication=4")
-    expect(banner(page, WORKSHEET)).to_be_visible()
+    expect(share_banner(page, WORKSHEET)).to_be_visible()
     assert page.evaluate("window.__shown") == [STYLED_PREVIEW]
-    banner(page, WORKSHEET).get_by_role("button", name="Dismiss").click()
+    share_banner(page, WORKSHEET).get_by_role("button", name="Dismiss").click()
 
     # Instant navigation drops what scripts added to the head, the sheet with it; the module,
     # already loaded, adds it again before it next shows something.
@@ -234,6 +223,6 @@ def test_the_preview_and_reset_question_are_styled_as_they_show(page: Page,
         document.querySelector('.md-content__inner').append(link);
     }""", f"{site_url}{WORKSHEET_PAGE}#share={WORKSHEET}:closing=2")
     page.get_by_role("link", name="Shared", exact=True).click()
-    expect(banner(page, WORKSHEET)).to_be_visible()
+    expect(share_banner(page, WORKSHEET)).to_be_visible()
     assert page.evaluate("window.__marker") == 1, "the page was fully reloaded, not swapped"
     assert page.evaluate("window.__shown") == [STYLED_PREVIEW, STYLED_QUESTION, STYLED_PREVIEW]

@@ -209,8 +209,7 @@ def test_wide_rows_keep_keyboard_and_screen_reader_behaviour(new_page, site_url:
 def test_no_axe_violation_on_wide_rows(new_page, site_url: str, scheme: str) -> None:
     page = new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     open_page(page, site_url + WORKSHEET_PAGE)
-    expect(page.locator("body")).to_have_attribute(
-        "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
+    expect_scheme(page, scheme)
     assert not any(stacked(c) for c in geometry(page, WORKSHEET))
     rate(page, WORKSHEET, "communication", 4)
     rate(page, WORKSHEET, "closing", 1)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import statistics
 import sys
@@ -41,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGET = WIDGET_PAGE_BUDGET
 APP_BUDGET = APP_PAGE_BUDGET
 QUIZ = 11.8 * 1024
-ROUNDS = 9  # builds alternate with and without widgets; a shared machine is noisy
+ROUNDS = 11  # builds alternate with and without widgets; a shared machine is noisy
 
 PAGE = """---
 description: Generated page {n} for the build benchmark.
@@ -87,6 +88,9 @@ def asset_sizes() -> None:
 
 def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:
     config = load_config(str(config_file), site_dir=str(site_dir))
+    # Start each build with the collector's counts at zero: otherwise a full collection (about
+    # 30 ms) left due by the previous build lands in whichever build comes next.
+    gc.collect()
     started = clock()
     build(config)
     return clock() - started
@@ -115,14 +119,16 @@ def overhead(work: Path) -> None:
     times: dict[str, list[float]] = {"on": [], "off": []}
     timed_build(on, work / "warm")  # first build imports everything; not counted
     # CPU time of this process (the build runs in it): other work on the machine does not count.
+    # Each round builds without, then with, back to back, and its ratio is taken there: the
+    # machine's speed drifts by more than the widgets cost between rounds, less within one.
     for _ in range(ROUNDS):
         times["off"].append(timed_build(off, work / "off", time.process_time))
         times["on"].append(timed_build(on, work / "on", time.process_time))
+    ratios = [with_ / without for with_, without in zip(times["on"], times["off"], strict=True)]
     on_s, off_s = statistics.median(times["on"]), statistics.median(times["off"])
-    fastest = min(times["on"]) / min(times["off"])
-    print(f"real site, CPU time: {on_s:.3f} s with widgets, {off_s:.3f} s without "
-          f"(median of {ROUNDS}) = {on_s / off_s:.3f}x; fastest runs {fastest:.3f}x "
-          "(budget 1.10x)")
+    print(f"real site, CPU time: {on_s:.3f} s with widgets, {off_s:.3f} s without; median of "
+          f"{ROUNDS} rounds' ratios {statistics.median(ratios):.3f}x (budget 1.10x), "
+          f"lowest {min(ratios):.3f}x, highest {max(ratios):.3f}x")
 
 
 def generated_site(work: Path, pages: int, widgets: bool) -> Path:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .strings import Strings
+from .widgets.render import sub
 
 # The empty box each `/// progress` or `/// feedback-log` section leaves for its content.
 _APP_ROOT = re.compile(
@@ -49,33 +50,33 @@ def has_app(html: str) -> str:
 def progress(manifest: dict[str, Any], strings: Strings, link: Link) -> list[etree.Element]:
     widgets = manifest["widgets"]
     total = sum(len(w["items"]) for w in widgets)
-    overall = _element("div", {"class": "debrief-overall"})
-    _child(overall, "p", strings.plural("progress.overall", len(widgets), done=0, total=total,
-                                        started=0))
-    _child(overall, "progress", max=str(total), value="0",
-           **{"aria-label": strings["progress.overall-label"]})
+    overall = etree.Element("div", {"class": "debrief-overall"})
+    sub(overall, "p", strings.plural("progress.overall", len(widgets), done=0, total=total,
+                                     started=0))
+    sub(overall, "progress", max=str(total), value="0",
+        aria_label=strings["progress.overall-label"])
     sections: dict[str, list[dict[str, Any]]] = {}
     for widget in widgets:
         sections.setdefault(widget["page"]["section"], []).append(widget)
-    tools = _element("div", {"class": "debrief-app-tools"})  # export, import...: the script's
+    tools = etree.Element("div", {"class": "debrief-app-tools"})  # export, import...: the script's
     return [overall, *(_section(name, listed, strings, link) for name, listed in sections.items()),
             tools]
 
 
 def _section(name: str, widgets: list[dict[str, Any]], strings: Strings,
              link: Link) -> etree.Element:
-    group = _element("section", {"class": "debrief-group"})
-    _child(group, "h3", name)
-    listed = _child(group, "ul", **{"class": "debrief-list"})
+    group = etree.Element("section", {"class": "debrief-group"})
+    sub(group, "h3", name)
+    listed = sub(group, "ul", class_="debrief-list")
     for widget in widgets:
         total = len(widget["items"])
-        row = _child(listed, "li", **{"data-widget": widget["id"]})
-        _child(row, "a", widget["title"], href=f"{link(widget['page']['url'])}#{widget['id']}")
-        _child(row, "span", strings["progress.not-started"],
-               **{"class": "debrief-badge debrief-not-started"})
-        _child(row, "progress", max=str(total), value="0", **{"aria-label": strings.text(
-            "progress.widget-label", title=widget["title"], done=0, total=total)})
-        _child(row, "span", strings.text("progress.count", done=0, total=total))
+        row = sub(listed, "li", data_widget=widget["id"])
+        sub(row, "a", widget["title"], href=f"{link(widget['page']['url'])}#{widget['id']}")
+        sub(row, "span", strings["progress.not-started"],
+            class_="debrief-badge debrief-not-started")
+        sub(row, "progress", max=str(total), value="0", aria_label=strings.text(
+            "progress.widget-label", title=widget["title"], done=0, total=total))
+        sub(row, "span", strings.text("progress.count", done=0, total=total))
     return group
 
 
@@ -83,7 +84,7 @@ def _section(name: str, widgets: list[dict[str, Any]], strings: Strings,
 
 def feedback_log(manifest: dict[str, Any], strings: Strings, link: Link) -> list[etree.Element]:
     first = next((w for w in manifest["widgets"] if w["kind"] == "worksheet"), None)
-    empty = _element("p", {})
+    empty = etree.Element("p")
     _text_with(empty, strings["log.empty"], {"save": ("strong", strings["log.save-button"], {})})
     if first is not None:
         _append_text(empty, " ")
@@ -96,16 +97,6 @@ DRAWERS = {"progress": progress, "feedback-log": feedback_log}
 
 
 # ---- Small builders ---------------------------------------------------------------------------
-
-def _element(tag: str, attrs: dict[str, str]) -> etree.Element:
-    return etree.Element(tag, attrs)
-
-
-def _child(parent: etree.Element, tag: str, text: str = "", **attrs: str) -> etree.Element:
-    node = etree.SubElement(parent, tag, attrs)
-    node.text = text or None
-    return node
-
 
 def _append_text(parent: etree.Element, text: str) -> None:
     children = list(parent)
@@ -123,7 +114,7 @@ def _text_with(parent: etree.Element, text: str,
             _append_text(parent, part)
         elif part in nodes:
             tag, inner, attrs = nodes[part]
-            _child(parent, tag, inner, **attrs)
+            sub(parent, tag, inner, **attrs)
 
 
 def _html(node: etree.Element) -> str:

@@ -13,7 +13,6 @@ ID_RULE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
-_MARKUP = re.compile(r"[\[*_`]")  # a character either pattern above needs
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -33,8 +32,6 @@ def check_id(value: object, what: str = "id") -> str:
 
 def plain_text(text: str) -> str:
     """Inline Markdown reduced to its words: link text kept, emphasis and code marks dropped."""
-    if not _MARKUP.search(text):  # most item texts: nothing to drop, so skip both substitutions
-        return text.strip()
     return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).strip()
 
 

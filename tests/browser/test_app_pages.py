@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from .browser_support import *
 
@@ -48,29 +48,18 @@ ANSWERS = make_doc(
      make_entry("a2", "2026-10-20", {"communication": 3, "closing": 2})])
 
 
-@pytest.fixture
-def page_with_answers(browser: Browser, site_url: str) -> Callable[[dict[str, Any]], Page]:
-    def open_with(entries: dict[str, Any]) -> Page:
-        context = browser.new_context(storage_state=with_storage(site_url, entries))
-        return context.new_page()
-    return open_with
-
-
-def built_markup(browser: Browser, url: str, app_id: str) -> str:
+def built_markup(new_page: Callable[..., Page], url: str, app_id: str) -> str:
     """The app's content as the build wrote it: a page whose script never runs."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = new_page(java_script_enabled=False)
     page.goto(url)
-    markup = app(page, app_id).evaluate(CONTENT)
-    context.close()
-    return markup
+    return app(page, app_id).evaluate(CONTENT)
 
 
 @pytest.mark.parametrize(("path", "app_id"), [(PROGRESS_PAGE, PROGRESS_APP),
                                               (LOG_PAGE, LOG_APP)])
 def test_with_nothing_saved_the_script_leaves_the_built_markup_as_it_is(
-        browser: Browser, page: Page, site_url: str, path: str, app_id: str) -> None:
-    built = built_markup(browser, site_url + path, app_id)
+        new_page: Callable[..., Page], page: Page, site_url: str, path: str, app_id: str) -> None:
+    built = built_markup(new_page, site_url + path, app_id)
     assert 'data-widget="' in built or "<strong>" in built  # the list, or the log's first words
     open_app(page, site_url + path)
     assert app(page, app_id).evaluate(CONTENT) == built
@@ -79,9 +68,8 @@ def test_with_nothing_saved_the_script_leaves_the_built_markup_as_it_is(
 @pytest.mark.parametrize(("path", "app_id"), [(PROGRESS_PAGE, PROGRESS_APP),
                                               (LOG_PAGE, LOG_APP)])
 def test_without_the_build_markup_the_script_draws_the_same(
-        page_with_answers: Callable[[dict[str, Any]], Page], site_url: str, path: str,
-        app_id: str) -> None:
-    page = page_with_answers({DOC_KEY: ANSWERS})
+        new_page: Callable[..., Page], site_url: str, path: str, app_id: str) -> None:
+    page = returning_reader(new_page, site_url, ANSWERS)
     open_app(page, site_url + path)
     section = app(page, app_id)
     filled_in = section.evaluate(CONTENT)
@@ -90,8 +78,8 @@ def test_without_the_build_markup_the_script_draws_the_same(
 
 
 def test_answers_are_filled_into_the_built_list(
-        page_with_answers: Callable[[dict[str, Any]], Page], site_url: str) -> None:
-    page = page_with_answers({DOC_KEY: ANSWERS})
+        new_page: Callable[..., Page], site_url: str) -> None:
+    page = returning_reader(new_page, site_url, ANSWERS)
     open_app(page, site_url + PROGRESS_PAGE)
     row = app(page, PROGRESS_APP).locator(f'li[data-widget="{CHECKLIST}"]')
     assert row.locator(".debrief-badge").inner_text() == "In progress"
@@ -103,9 +91,8 @@ def test_answers_are_filled_into_the_built_list(
 @pytest.mark.parametrize(("path", "stored"), [
     (PROGRESS_PAGE, {}), (PROGRESS_PAGE, {DOC_KEY: ANSWERS}), (LOG_PAGE, {})])
 def test_the_page_does_not_move_while_the_script_draws(
-        page_with_answers: Callable[[dict[str, Any]], Page], site_url: str, path: str,
-        stored: dict[str, Any]) -> None:
-    page = page_with_answers(stored)
+        new_page: Callable[..., Page], site_url: str, path: str, stored: dict[str, Any]) -> None:
+    page = new_page(storage_state=with_storage(site_url, stored))
     page.set_viewport_size({"width": 1350, "height": 940})  # Lighthouse's desktop screen
     page.goto(site_url + path)
     wait_app(page)
@@ -119,13 +106,11 @@ def test_the_page_does_not_move_while_the_script_draws(
     assert sum(value for value, _ in counted) < 0.02, shifts
 
 
-def test_the_progress_list_is_there_to_read_without_a_script(browser: Browser,
+def test_the_progress_list_is_there_to_read_without_a_script(new_page: Callable[..., Page],
                                                              site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = new_page(java_script_enabled=False)
     page.goto(site_url + PROGRESS_PAGE)
     row = app(page, PROGRESS_APP).locator(f'li[data-widget="{CHECKLIST}"]')
     assert row.locator(".debrief-badge").inner_text() == "Not started"
     assert row.get_by_role("link").get_attribute("href").endswith(f"#{CHECKLIST}")
     expect(app(page, PROGRESS_APP).locator("p.debrief-noscript")).to_be_visible()
-    context.close()

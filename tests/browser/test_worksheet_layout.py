@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.builders.conftest import serve
 from tests.conftest import mkdocs_build, write_site
@@ -250,22 +250,19 @@ def hebrew_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(project / "site")
 
 
-def test_right_to_left_mirrors_the_rows(browser: Browser, hebrew_site: str) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    try:
-        page.goto(hebrew_site + "rate/")
-        expect(widget(page, "rtl-sheet")).to_have_attribute("data-ready", "1")
-        assert widget(page, "rtl-sheet").get_attribute("dir") == "rtl"
-        column = page.evaluate(COLUMN)
-        for criterion in geometry(page, "rtl-sheet"):
-            labels, radios = criterion["labels"], criterion["radios"]
-            assert spread([r["top"] for r in radios]) <= 1, criterion["item"]
-            # The name (and hint, and link) on the right; "not rated" first from the right.
-            assert min(part["left"] for part in criterion["about"]) >= labels[0]["right"]
-            lefts = [r["left"] for r in radios]
-            assert lefts == sorted(lefts, reverse=True), criterion["item"]
-            assert column["left"] - 1 <= criterion["fieldset"]["left"]
-            assert criterion["fieldset"]["right"] <= column["right"] + 1
-        assert re.search("[א-ת]", widget(page, "rtl-sheet").inner_text())
-    finally:
-        page.close()
+def test_right_to_left_mirrors_the_rows(new_page, hebrew_site: str) -> None:
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(hebrew_site + "rate/")
+    expect(widget(page, "rtl-sheet")).to_have_attribute("data-ready", "1")
+    assert widget(page, "rtl-sheet").get_attribute("dir") == "rtl"
+    column = page.evaluate(COLUMN)
+    for criterion in geometry(page, "rtl-sheet"):
+        labels, radios = criterion["labels"], criterion["radios"]
+        assert spread([r["top"] for r in radios]) <= 1, criterion["item"]
+        # The name (and hint, and link) on the right; "not rated" first from the right.
+        assert min(part["left"] for part in criterion["about"]) >= labels[0]["right"]
+        lefts = [r["left"] for r in radios]
+        assert lefts == sorted(lefts, reverse=True), criterion["item"]
+        assert column["left"] - 1 <= criterion["fieldset"]["left"]
+        assert criterion["fieldset"]["right"] <= column["right"] + 1
+    assert re.search("[א-ת]", widget(page, "rtl-sheet").inner_text())

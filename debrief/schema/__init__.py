@@ -1,9 +1,9 @@
 """The stored document and the export file, written down as JSON Schema (draft 2020-12).
 
 `document.schema.json` is the document a site keeps in localStorage; `export.schema.json` is the
-file its progress page exports and imports. They are also where the log's limits and the
-default notes limit are set: `LIMITS` reads them from the file, the build renders them into every
-page (`Settings.script_config`, the forms' maxlength), and the scripts read them from the page.
+file its progress page exports and imports. They are also where the limits of what a document
+holds are set: `LIMITS` reads them from the file, the build renders them into every page
+(`Settings.script_config`), and the scripts read them from the page.
 Validating needs `jsonschema` (a test dependency): only `validator` imports it.
 """
 
@@ -31,28 +31,28 @@ class Limits:
     entries: int  # log entries
     label: int  # characters of an entry's label
     entry_id: int  # characters of an entry's id
-    notes: int  # characters of notes: the default of the site option notes_limit
+    notes: int  # characters of notes: the largest notes_limit a site may set
+    widgets: int  # widgets with answers
+    answers: int  # answers of one part of a widget (its items, its ratings)
 
 
 def _limits() -> Limits:
     defs = load()["$defs"]
     return Limits(entries=defs["log"]["maxItems"], label=defs["label"]["maxLength"],
-                  entry_id=defs["entry-id"]["maxLength"], notes=defs["notes"]["maxLength"])
+                  entry_id=defs["entry-id"]["maxLength"], notes=defs["notes"]["maxLength"],
+                  widgets=defs["widgets"]["maxProperties"], answers=defs["items"]["maxProperties"])
 
 
 LIMITS = _limits()
 
 
 @cache
-def validator(name: str = "document", notes_limit: int | None = None) -> Any:
-    """A jsonschema validator for "document" or "export", checking formats (real days) too.
-    `notes_limit`: a site's own notes limit, in place of the default."""
+def validator(name: str = "document") -> Any:
+    """A jsonschema validator for "document" or "export", checking formats (real days) too."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
     schemas = {file: load(file) for file in FILES}
-    if notes_limit is not None:
-        schemas["document.schema.json"]["$defs"]["notes"]["maxLength"] = notes_limit
     registry = Registry().with_resources(
         (BASE + file, Resource.from_contents(schema)) for file, schema in schemas.items())
     return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry,

@@ -83,7 +83,8 @@ def _section(name: str, widgets: list[dict[str, Any]], strings: Strings,
 # ---- The feedback log: what it shows before the reader saved anything --------------------------
 
 def feedback_log(manifest: dict[str, Any], strings: Strings, link: Link) -> list[etree.Element]:
-    first = next((w for w in manifest["widgets"] if w["kind"] == "worksheet"), None)
+    # The log holds ratings: its first worksheet is a widget with a scale.
+    first = next((w for w in manifest["widgets"] if w.get("scale")), None)
     empty = etree.Element("p")
     _text_with(empty, strings["log.empty"], {"save": ("strong", strings["log.save-button"], {})})
     if first is not None:

@@ -25,8 +25,7 @@ from typing import Any
 import markdown
 import yaml
 
-from .assets import shipped_assets
-from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of
+from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
 from .settings import Settings, SettingsError, report_missing_strings, resolve
 
 EXTENSION = "debrief.widgets"
@@ -288,7 +287,8 @@ def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | No
 def write_assets(project: Project, walk_result: Walk, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in shipped_assets().items():
+    for name, content in site_assets().items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(content, encoding="utf-8")
         written.append(folder / name)
     manifest = walk_result.site.manifest(walk_result.pages.__getitem__,

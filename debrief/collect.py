@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assets import kind_script, minified, shipped_assets
 from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, page_link
-from .widgets import Widget
+from .widgets import KINDS, Widget
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -111,8 +112,8 @@ class SiteWidgets:
         return messages
 
     def manifest(self, pages: Callable[[str], PageInfo], order: Callable[[str], int]) -> dict:
-        """Every checklist and worksheet of the site in navigation order, for the pages that
-        show progress without visiting each page."""
+        """Every widget of the site in navigation order, for the pages that show progress
+        without visiting each page."""
         placed = sorted((p for p in self.placed if p.widget.items), key=lambda p: order(p.src_uri))
         return {"version": MANIFEST_VERSION, "widgets": [self._entry(p, pages(p.src_uri))
                                                           for p in placed]}
@@ -133,4 +134,15 @@ class SiteWidgets:
             entry["scale"] = list(widget.scale)
         if widget.previous:
             entry["previous"] = {k: list(v) for k, v in widget.previous.items()}
+        if widget.keep != "device":
+            entry["keep"] = widget.keep
         return entry
+
+
+def site_assets() -> dict[str, str]:
+    """What the site ships under assets/debrief/: every script and style sheet of the package,
+    and the script of each kind of widget registered from outside it."""
+    assets = dict(shipped_assets())
+    for name, block in KINDS.items():
+        assets.setdefault(kind_script(name), minified(block.script()))
+    return assets

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import app_pages
-from .assets import APP_PAGES, shipped_assets
-from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of
+from .assets import page_loads
+from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
 from .settings import (
+    DEFAULT_NOTES_LIMIT,
     OPTION_NAMES,
     VERSION_MODES,
     Settings,
@@ -52,7 +54,7 @@ class DebriefConfig(base.Config):
     previous_namespaces = c.ListOfItems(c.Type(str), default=[])
     scale = c.Optional(c.Type((list, dict)))
     log_page = c.Optional(c.Type(str))
-    notes_limit = c.Type(int, default=2000)
+    notes_limit = c.Type(int, default=DEFAULT_NOTES_LIMIT)
     language = c.Type(str, default="")
     strings = c.Optional(c.Type(dict))
     versions = c.Choice(VERSION_MODES, default="shared")
@@ -125,7 +127,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                 files.remove(found)
                 log.info(f"{uri} holds the feedback log, which this site leaves out "
                          "(log_page: ''), so it is not built.")
-        for name, content in shipped_assets().items():
+        for name, content in site_assets().items():
             stale = files.get_file_from_path(f"{ASSET_DIR}/{name}")  # from `debrief assets`
             if stale is not None:
                 files.remove(stale)
@@ -179,17 +181,22 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The progress and log pages get their styles and modules from the start, so what
-        the build drew is laid out before the script runs."""
-        kind = app_pages.has_app(output)
-        if not kind:
+        """A page with widgets names every module it will load from the start, so the browser
+        fetches them side by side instead of one import after another; the progress and log
+        pages get their styles too, so what the build drew is laid out before the script runs."""
+        kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
+        app = app_pages.has_app(output)
+        if not kinds and not app:
             return output
+
         def link(name: str) -> str:
             href = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
             if name.endswith(".css"):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
-        return output.replace("</head>", "".join(map(link, APP_PAGES[kind])) + "</head>", 1)
+        wanted = [name for name in page_loads(kinds, app)
+                  if name.endswith(".js") or (app and name.endswith("app.css"))]
+        return output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / ASSET_DIR / MANIFEST_NAME
@@ -203,6 +210,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         title = page.title or ""
         # A page outside every section stands for itself.
         return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
+
+
+_WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')
 
 
 def _module_script() -> c.ExtraScriptValue:

@@ -27,7 +27,8 @@ DEFAULT_LOG_PAGE = "log.md"
 SCHEMA_VERSION = 2  # of the document the scripts keep in localStorage (see CONTRIBUTING.md)
 STORAGE_PREFIX = "debrief:"
 NAMESPACE_RULE = re.compile(r"[A-Za-z0-9._-]{1,100}")
-NOTES_LIMITS = (100, 100_000)
+NOTES_LIMITS = (100, LIMITS.notes)  # what a site may set; the schema allows the largest
+DEFAULT_NOTES_LIMIT = 2000
 IMPORT_FILE_LIMIT = 10_000_000  # bytes: a larger file is no export, and is not even read
 VERSION_MODES = ("shared", "separate")
 
@@ -44,7 +45,7 @@ class Options:
     previous_namespaces: tuple[str, ...] = ()  # answers saved under these are carried over
     scale: Any = None  # the default rating scale; None = the language's own
     log_page: str | None = None  # None = log.md when the site has it; "" = no feedback log
-    notes_limit: int = LIMITS.notes  # the schema's (debrief/schema/document.schema.json)
+    notes_limit: int = DEFAULT_NOTES_LIMIT  # characters a reader may type in one notes field
     language: str = ""  # "" = theme.language, else English
     strings: Any = None  # per-key overrides of the language's strings
     versions: str = "shared"  # versioned sites (mike): one set of answers, or one per version
@@ -75,10 +76,12 @@ class Settings:
             "ns": self.namespace,
             "previous": list(self.previous_namespaces),
             "versions": self.versions,
-            "notes": self.notes_limit,
-            # The log's limits, set in debrief/schema, and the largest file an import reads.
+            "notes": self.notes_limit,  # for typing; what is kept may be longer (see limits)
+            # What a document may hold, set in debrief/schema, and the largest file an import
+            # reads.
             "limits": {"entries": LIMITS.entries, "label": LIMITS.label, "id": LIMITS.entry_id,
-                       "file": IMPORT_FILE_LIMIT},
+                       "notes": LIMITS.notes, "widgets": LIMITS.widgets,
+                       "answers": LIMITS.answers, "file": IMPORT_FILE_LIMIT},
             "schema": SCHEMA_VERSION,
             "prefix": STORAGE_PREFIX,
             "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",

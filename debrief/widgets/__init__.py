@@ -15,15 +15,20 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from .block import Item, PageState, Site, Widget
-from .checklist import Checklist
+from .kinds import KINDS, register
 from .problems import WidgetProblem, report
 from .progress_log import FeedbackLog, Progress
 from .source import HeaderTracker
-from .worksheet import Worksheet
 
-__all__ = ["Item", "Site", "Widget", "WidgetsExtension", "makeExtension"]
+__all__ = ["KINDS", "Item", "Site", "Widget", "WidgetsExtension", "makeExtension", "register"]
 
-BLOCKS = (Checklist, Worksheet, Progress, FeedbackLog)
+# The pages built from every widget's answers: blocks too, but no kind of widget.
+APP_BLOCKS = (Progress, FeedbackLog)
+
+
+def blocks() -> tuple:
+    """Every block this extension reads: each kind of widget registered, then the app pages."""
+    return (*KINDS.values(), *APP_BLOCKS)
 
 
 class UnreadBlocks(Treeprocessor):
@@ -62,12 +67,12 @@ class WidgetsExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        headers = HeaderTracker(md, tuple(block.NAME for block in BLOCKS), self.site)
+        headers = HeaderTracker(md, tuple(block.NAME for block in blocks()), self.site)
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)
-        for block in BLOCKS:
+        for block in blocks():
             block_mgr.register(block, {"page": self.page})
 
     def reset(self) -> None:

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pymdownx.blocks.block import Block
@@ -40,6 +41,7 @@ class Widget:
     items: tuple[Item, ...]
     scale: tuple[str, ...] = ()
     previous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keep: str = "device"  # where the reader's answers are kept: "device" or "session"
 
 
 class Site(Protocol):
@@ -98,12 +100,22 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# Where the scripts of the built-in kinds are (`kinds/<name>.js`).
+ASSETS = Path(__file__).parent.parent / "assets"
+
+
 class WidgetBlock(Block):
-    """A widget block. Subclasses declare OPTIONS as data and build their element."""
+    """A widget block. Subclasses declare OPTIONS as data and build their element; a kind of
+    widget (see kinds.py) also has a script, `kinds/<NAME>.js`."""
 
     ARGUMENT = None
     OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ("id",)
+
+    @classmethod
+    def script(cls) -> Path:
+        """The kind's script as written; a kind from outside this package says where its own is."""
+        return ASSETS / "kinds" / f"{cls.NAME}.js"
 
     def on_init(self) -> None:
         self.page: PageState = self.config["page"]
@@ -159,6 +171,12 @@ class WidgetBlock(Block):
                 "give each checklist and worksheet its own id"))
         self.page.ids[widget_id] = self.line
 
+    @property
+    def kept_for_session(self) -> bool:
+        """`keep: session`: the answers are forgotten when the reader closes the tab, so nothing
+        may carry them further (no share link, no feedback log)."""
+        return self.options.get("keep") == "session"
+
     def subject(self) -> str:
         """How messages name this block: by its id, else by its title."""
         widget_id = self.options.get("id")
@@ -199,6 +217,9 @@ class WidgetBlock(Block):
         if previous:
             block.set("data-previous", json.dumps(previous, separators=(",", ":")))
             widget = replace(widget, previous=previous)
+        keep = self.options.get("keep", "device")
+        if keep != "device":
+            widget = replace(widget, keep=keep)
         if self.page.site:
             self.page.site.add_widget(widget)
 

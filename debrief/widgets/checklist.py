@@ -10,7 +10,7 @@ from . import render
 from .block import Item, Widget, WidgetBlock
 from .ids import check_id, derive_id, plain_text
 from .problems import WidgetProblem, WidgetProblems, raise_all
-from .validate import type_heading_level, type_previous_ids, type_widget_id
+from .validate import type_heading_level, type_keep, type_previous_ids, type_widget_id
 
 _ITEM = re.compile(r"[-*+][ \t]+\[ \][ \t]+(?P<text>.*?)(?:[ \t]*\{#(?P<id>[^}]*)\})?[ \t]*")
 _TICKED = re.compile(r"[-*+][ \t]+\[[xX]\]")
@@ -78,6 +78,8 @@ class Checklist(WidgetBlock):
     - `level`: the heading level of the title, 2 to 6 (default 2).
     - `previous_ids`: `current-id: [old-id]` for the block or its items, so answers saved under
       an old id carry over after a rename.
+    - `keep`: `device` (the default) keeps the reader's ticks on their device; `session` keeps
+      them in the browser tab only, forgotten when it closes.
 
     Content: one `- [ ] item text {#item-id}` per line; the id is optional and derived from the
     text when missing. Items keep inline Markdown.
@@ -88,6 +90,7 @@ class Checklist(WidgetBlock):
         "id": ("", type_widget_id),
         "level": (2, type_heading_level),
         "previous_ids": ({}, type_previous_ids),
+        "keep": ("device", type_keep),
     }
 
     def on_markdown(self) -> str:
@@ -95,7 +98,8 @@ class Checklist(WidgetBlock):
 
     def create(self, parent: etree.Element) -> etree.Element:
         section = render.widget(parent, self.NAME, self.options["id"], self.argument,
-                                self.options["level"], self.page.section_attributes(self.NAME))
+                                self.options["level"], self.page.section_attributes(self.NAME),
+                                self.options["keep"])
         render.share_preview(section, self.page.text)
         return section
 
@@ -128,6 +132,6 @@ class Checklist(WidgetBlock):
             render.checklist_item(items_list, item_id, text)
         footer = render.controls(block, "footer")
         render.status(footer, self.page.text.plural("script.done", 0, total=len(items)))
-        render.tools(footer, self.NAME, self.page.text)
+        render.tools(footer, self.NAME, self.page.text, shareable=not self.kept_for_session)
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
                       tuple(Item(item_id, plain_text(text)) for item_id, text in items))

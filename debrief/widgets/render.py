@@ -8,7 +8,6 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from ..schema import LIMITS
 from ..strings import Strings
 from .validate import Criterion
 
@@ -68,14 +67,17 @@ def sub(parent: etree.Element, tag: str, text: str = "", markdown: bool = False,
 
 
 def widget(parent: etree.Element, kind: str, widget_id: str, title: str, level: int,
-           site: dict[str, str]) -> etree.Element:
+           site: dict[str, str], keep: str = "device") -> etree.Element:
     """The section that holds one widget, labelled by its title heading. `site` holds the
-    attributes every section carries for its script (see `PageState.section_attributes`)."""
+    attributes every section carries for its script (see `PageState.section_attributes`);
+    `keep` where the reader's answers are kept ("session": this browser tab only)."""
     section = sub(parent, "section", class_=f"{PREFIX} {PREFIX}-{kind}", id=widget_id,
                   data_debrief=kind, aria_labelledby=f"{widget_id}--title")
     for name, value in site.items():
         section.set(name, value)
     sub(section, f"h{level}", title, True, id=f"{widget_id}--title", class_=f"{PREFIX}-title")
+    if keep != "device":
+        section.set("data-keep", keep)
     return section
 
 
@@ -87,6 +89,8 @@ def share_preview(parent: etree.Element, text: Strings) -> None:
     sub(box, "p")
     sub(box, "button", text["share-accept"], type="button", class_=f"{PREFIX}-button",
         data_act="accept")
+    sub(box, "button", text["script.undo"], type="button", class_=f"{PREFIX}-button",
+        data_act="undo", hidden="hidden")
     sub(box, "button", text["share-decline"], type="button", class_=f"{PREFIX}-button",
         data_act="decline")
 
@@ -96,9 +100,8 @@ def log_form(parent: etree.Element, widget_id: str, log_link: str, text: Strings
     form = sub(parent, "form", class_=f"{PREFIX}-log-form", hidden="hidden")
     box = sub(form, "fieldset")
     sub(box, "legend", text["log-legend"])
-    for key, kind, extra in (("label", "text", {"maxlength": str(LIMITS.label),
-                                                 "autocomplete": "off"}),
-                             ("date", "date", {})):
+    # No maxlength: it counts UTF-16 units, the schema characters; the script checks the label.
+    for key, kind, extra in (("label", "text", {"autocomplete": "off"}), ("date", "date", {})):
         field = sub(box, "p")
         sub(field, "label", text[f"log-{key}"], for_=f"{widget_id}--log-{key}")
         sub(field, "input", type=kind, id=f"{widget_id}--log-{key}", name=key, required="required",
@@ -116,11 +119,16 @@ def status(parent: etree.Element, progress: str) -> etree.Element:
     return region
 
 
-def tools(parent: etree.Element, kind: str, text: Strings) -> None:
-    """Copy-link and reset controls, and the storage notice. Hidden until the script runs."""
+def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = True) -> None:
+    """Copy-link and reset controls, and the storage notice. Hidden until the script runs. A
+    widget kept for the session only has no share link: it would carry its answers on."""
     bar = sub(parent, "div", class_=f"{PREFIX}-tools", hidden="hidden")
     sub(bar, "button", text["copy"], type="button", class_=f"{PREFIX}-button", data_act="copy")
-    sub(bar, "button", text["share"], type="button", class_=f"{PREFIX}-button", data_act="share")
+    if shareable:
+        sub(bar, "button", text["share"], type="button", class_=f"{PREFIX}-button",
+            data_act="share")
+    else:
+        sub(parent, "p", text["kept-for-session"], class_=f"{PREFIX}-hint")
     sub(bar, "button", text["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
     sub(confirm, "span", text[f"confirm-{kind}"])
@@ -128,7 +136,8 @@ def tools(parent: etree.Element, kind: str, text: Strings) -> None:
         data_act="confirm")
     sub(confirm, "button", text["confirm-no"], type="button", class_=f"{PREFIX}-button",
         data_act="cancel")
-    sub(parent, "p", text["unavailable"], class_=f"{PREFIX}-notice", hidden="hidden")
+    sub(parent, "p", text["unavailable"], class_=f"{PREFIX}-notice", hidden="hidden",
+        data_failed=text["failed-to-load"])
 
 
 # Controls carry autocomplete="off": on a full back navigation the browser would otherwise put
@@ -170,8 +179,10 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
 def notes(parent: etree.Element, widget_id: str, limit: int, text: Strings) -> None:
     box = controls(parent, "notes")
     sub(box, "label", text["notes"], for_=f"{widget_id}--notes")
-    sub(box, "textarea", id=f"{widget_id}--notes", maxlength=str(limit), rows="4",
-        autocomplete="off", aria_describedby=f"{widget_id}--notes-limit")
+    # No maxlength: it counts UTF-16 units ("🙂" is two), the limit characters; the script
+    # checks it, and keeps notes longer than a lowered limit as they were.
+    sub(box, "textarea", id=f"{widget_id}--notes", rows="4", autocomplete="off",
+        aria_describedby=f"{widget_id}--notes-limit")
     sub(box, "p", text.text("notes-limit", limit=limit), id=f"{widget_id}--notes-limit",
         class_=f"{PREFIX}-hint")
     # Printing shows this copy of the notes: a textarea prints clipped to its box.

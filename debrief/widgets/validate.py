@@ -28,6 +28,18 @@ def type_widget_id(value: Any) -> str:
     return check_id(value, "id")
 
 
+KEEP_SCOPES = ("device", "session")
+
+
+def type_keep(value: Any) -> str:
+    """Where a widget's answers are kept: on the device, or for the browser tab only."""
+    if value not in KEEP_SCOPES:
+        raise WidgetProblem(f"keep '{value}' is not one of {', '.join(KEEP_SCOPES)}",
+                            "write `keep: device` (the default) or `keep: session`, which "
+                            "forgets the answers when the reader closes the tab")
+    return value
+
+
 def type_heading_level(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
         raise WidgetProblem(f"level '{value}' is not a heading level", "use a number from 2 to 6")

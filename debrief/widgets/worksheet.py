@@ -12,6 +12,7 @@ from .problems import WidgetProblem
 from .validate import (
     type_criteria,
     type_heading_level,
+    type_keep,
     type_previous_ids,
     type_scale,
     type_widget_id,
@@ -33,6 +34,9 @@ class Worksheet(WidgetBlock):
     - `level`: the heading level of the title, 2 to 6 (default 2).
     - `previous_ids`: `current-id: [old-id]` for the block or its items, so answers saved under
       an old id carry over after a rename.
+    - `keep`: `device` (the default) keeps the reader's ratings and notes on their device;
+      `session` keeps them in the browser tab only, forgotten when it closes, with no share link
+      and no "Save to log" (an interviewer's scorecard, say).
 
     Content: optional Markdown shown above the criteria.
     """
@@ -44,6 +48,7 @@ class Worksheet(WidgetBlock):
         "criteria": ((), type_criteria),
         "level": (2, type_heading_level),
         "previous_ids": ({}, type_previous_ids),
+        "keep": ("device", type_keep),
     }
     REQUIRED = ("id", "criteria")
 
@@ -75,7 +80,8 @@ class Worksheet(WidgetBlock):
         widget_id = self.options["id"]
         text = self.page.text
         section = render.widget(parent, self.NAME, widget_id, self.argument,
-                                self.options["level"], self.page.section_attributes(self.NAME))
+                                self.options["level"], self.page.section_attributes(self.NAME),
+                                self.options["keep"])
         render.share_preview(section, text)
         self.intro = render.sub(section, "div", class_=f"{render.PREFIX}-intro")
         for criterion in self.options["criteria"]:
@@ -84,9 +90,9 @@ class Worksheet(WidgetBlock):
         summary = render.controls(section, "footer")
         render.status(summary, text.plural("script.rated", 0, total=len(self.options["criteria"])))
         render.weakest(summary, text)
-        if self.page.log_link:
+        if self.page.log_link and not self.kept_for_session:
             render.log_form(summary, widget_id, self.page.log_link, text)
-        render.tools(summary, self.NAME, text)
+        render.tools(summary, self.NAME, text, shareable=not self.kept_for_session)
         return section
 
     def content(self, block: etree.Element) -> etree.Element:

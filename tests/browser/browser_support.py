@@ -338,11 +338,11 @@ def watch_writes(page: Page) -> list[tuple[str, str]]:
     return writes
 
 
-def schema_problems(kind: str, data: Any, notes_limit: int | None = None) -> list[str]:
+def schema_problems(kind: str, data: Any) -> list[str]:
     """What `data` breaks of the "document" or "export" schema, one line each; [] if nothing."""
     from debrief.schema import validator
 
-    errors = validator(kind, notes_limit).iter_errors(data)
+    errors = validator(kind).iter_errors(data)
     return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message[:200]}"
             for e in errors]
 

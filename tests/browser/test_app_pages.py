@@ -27,7 +27,8 @@ CONTENT = """(app) => {
 REDRAW_WITHOUT_BUILD = """async (app) => {
   const root = app.querySelector('.debrief-app-root');
   root.replaceChildren();
-  const { redraw } = await import(window.debrief.assets + 'debrief-app.js');
+  const script = document.querySelector('script[src*="assets/debrief/debrief.js"]');
+  const { redraw } = await import(new URL('pages/frame.js', script.src).href);
   redraw();
 }"""
 

@@ -143,7 +143,7 @@ def test_export_delete_import_round_trip(page: Page, site_url: str, built_site: 
     assert page_errors == []
 
 
-# ---- 2. Files that must be refused, and payloads that must stay text --------------------------
+# ---- 2. Files that must be refused, files read in part, and payloads that must stay text --------
 
 LOCAL = make_doc({CHECKLIST: {"items": {"thank-you-sent": True}, "ratings": {}}},
                  [make_entry("elocal1", "2024-02-01", {"communication": 3}, "Local")])
@@ -166,12 +166,6 @@ REFUSED: dict[str, tuple[bytes, list[str]]] = {
     "larger than 10 MB": (json.dumps({**make_export({}, []),
                                       "padding": "x" * 10_000_001}).encode(), [
         "The file is larger than 10 MB, so it is not a Debrief export."]),
-    "wrong types": (json.dumps(BAD_TYPES).encode(), [
-        f'The answers for "{IMG}" are not in the expected form.',
-        f'The answers for "{CHECKLIST}" are not in the expected form.',
-        f'The answers for "{WORKSHEET}" are not in the expected form.',
-        "Log entry 2 is not in the expected form.",
-        "Log entry 3 is not in the expected form."]),
     "not an export": (json.dumps({"v": 2, "widgets": {}, "log": []}).encode(), [
         "The file is not a Debrief export: it has no Debrief format mark."]),
 }
@@ -206,6 +200,32 @@ def test_bad_file_is_refused_with_an_error_summary(new_page: Callable[..., Page]
     expect(summary).to_be_hidden()
     expect(app(page, PROGRESS_APP).locator(".debrief-import-choice")).to_contain_text(
         "0 tools and 0 log entries")
+
+
+def test_a_file_with_parts_that_cannot_be_read_lists_them_and_offers_the_rest(
+        new_page: Callable[..., Page], site_url: str) -> None:
+    """Each part that cannot be read is listed, as in the error summary; what can be read may
+    still be imported, and nothing is until the reader chooses."""
+    page = returning_reader(new_page, site_url, LOCAL)
+    dialogs = watch_for_attacks(page)
+    open_app(page, site_url + PROGRESS_PAGE)
+    choose_file(page, json.dumps(BAD_TYPES).encode())
+    summary = app(page, PROGRESS_APP).locator(".debrief-error-summary[role=alert]")
+    expect(summary).to_be_focused()
+    expect(summary.locator("li a")).to_have_text([
+        f'The answers for "{IMG}" are not in the expected form.',
+        f'The answers for "{CHECKLIST}" are not in the expected form.',
+        f'The answers for "{WORKSHEET}" are not in the expected form.',
+        "Log entry 2 is not in the expected form.",
+        "Log entry 3 is not in the expected form."])
+    assert summary.locator("img, script").count() == 0
+    choice = app(page, PROGRESS_APP).locator(".debrief-import-choice")
+    expect(choice).to_contain_text("The file has answers for 0 tools and 1 log entry.")
+    assert saved_doc(page) == LOCAL and saved_json(page, BACKUP_KEY) is None
+    choice.get_by_role("button", name="Merge").click()
+    expect(app_status(page, PROGRESS_APP)).to_contain_text("Imported 0 tools and 1 log entry.")
+    assert [entry["id"] for entry in saved_doc(page)["log"]] == ["elocal1", "e1"]
+    assert pwned(page) is None and dialogs == []
 
 
 def test_error_summary_link_moves_focus_to_the_file_input(page: Page, site_url: str) -> None:

@@ -163,10 +163,7 @@ def load(visit: Visit, path: str) -> None:
     page = visit.page
     page.goto(visit.site_url + path, wait_until="domcontentloaded")
     if path == WIDGETS_PAGE:
-        wait_ready(page)
-        # Answers from before (a previous name) are adopted after the page starts.
-        page.evaluate("() => Promise.all(Object.values(window.debrief.stores)"
-                      ".map((s) => s.adopting))")
+        wait_ready(page)  # answers from before (a previous name) are adopted as it starts
     else:
         wait_app(page)
     if path == PROGRESS_PAGE:

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from debrief.schema import LIMITS
+from debrief.settings import DEFAULT_NOTES_LIMIT as NOTES_LIMIT
 
 from .browser_support import *
 
@@ -138,13 +139,18 @@ def test_a_full_log_with_the_longest_label_exports_and_imports_back(
     open_page(page, site_url + WORKSHEET_PAGE)
     for criterion in CRITERIA:
         rate(page, WORKSHEET, criterion, TOP)
-    notes(page, WORKSHEET).fill("n" * (LIMITS.notes + 10))  # the field keeps to its limit
-    save_to_log(page, "L" * (LIMITS.label + 10), "2024-04-01")
+    # The longest of each, in characters that take two UTF-16 units each.
+    notes(page, WORKSHEET).fill("\U0001F642" * NOTES_LIMIT)
+    save_to_log(page, "\U0001F642" * (LIMITS.label + 1), "2024-04-01")
+    expect(saved(page, WORKSHEET)).to_have_text(
+        f" Not saved to the log: the name of the interview is longer than {LIMITS.label} "
+        "characters.")
+    save_to_log(page, "\U0001F642" * LIMITS.label, "2024-04-01")
     expect(saved(page, WORKSHEET)).to_have_text(" Saved to your feedback log.")
     doc = saved_doc(page)
     assert len(doc["log"]) == LIMITS.entries
     last = doc["log"][-1]
-    assert len(last["label"]) == LIMITS.label and len(last["notes"]) == LIMITS.notes
+    assert len(last["label"]) == LIMITS.label and len(last["notes"]) == NOTES_LIMIT
     assert last["ratings"] == dict.fromkeys(CRITERIA, TOP)
 
     open_app(page, site_url + PROGRESS_PAGE)

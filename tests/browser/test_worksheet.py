@@ -106,21 +106,44 @@ def test_notes_saved_restored_and_mirrored_for_print(page: Page, site_url: str) 
     assert mirror.text_content() == text
 
 
-def test_notes_limited_by_maxlength(page: Page, site_url: str) -> None:
+def test_notes_over_the_limit_are_not_saved_and_say_so(page: Page, site_url: str) -> None:
+    """The limit counts characters, as the schema does; over it, nothing is cut and nothing is
+    saved, and the status line says by how much until the notes fit again."""
     open_page(page, site_url + WORKSHEET_PAGE)
     area = notes(page, WORKSHEET)
-    limit = int(area.get_attribute("maxlength"))
-    assert limit == 2000
     expect(widget(page, WORKSHEET).locator(f"#{WORKSHEET}--notes-limit")).to_have_text(
         "Up to 2000 characters. Stays on this device.")
     area.focus()
-    page.keyboard.insert_text("a" * (limit - 5))
-    page.keyboard.type("bcdefghij")  # five fit, four are refused
-    expect(area).to_have_value("a" * (limit - 5) + "bcdef")
-    assert stored(page, WORKSHEET)["notes"] == "a" * (limit - 5) + "bcdef"
-    page.keyboard.insert_text("more pasted text")
-    expect(area).to_have_value("a" * (limit - 5) + "bcdef")
-    assert len(stored(page, WORKSHEET)["notes"]) == limit
+    page.keyboard.insert_text("a" * 1995)
+    expect(saved(page, WORKSHEET)).to_have_text(SAVED)
+    page.keyboard.type("bcdefghij")
+    expect(saved(page, WORKSHEET)).to_have_text(
+        " Not saved: the notes are 4 characters over the limit of 2000.")
+    assert stored(page, WORKSHEET)["notes"] == "a" * 1995 + "bcdef"
+    rate(page, WORKSHEET, CRITERIA[0], 3)  # another answer saved meanwhile keeps what is typed
+    expect(area).to_have_value("a" * 1995 + "bcdefghij")
+    expect(saved(page, WORKSHEET)).to_contain_text("4 characters over the limit")
+    area.focus()
+    page.keyboard.press("ControlOrMeta+End")
+    for _ in range(4):
+        page.keyboard.press("Backspace")
+    expect(saved(page, WORKSHEET)).to_have_text(SAVED)
+    assert stored(page, WORKSHEET)["notes"] == "a" * 1995 + "bcdef"
+
+
+def test_notes_limits_count_characters_not_utf16_units(page: Page, site_url: str) -> None:
+    """2,000 emoji are 2,000 characters (4,000 UTF-16 units): they are saved, read back, and can
+    be edited."""
+    open_page(page, site_url + WORKSHEET_PAGE)
+    area = notes(page, WORKSHEET)
+    area.focus()
+    page.keyboard.insert_text("\U0001F642" * 1999)
+    page.keyboard.insert_text("!")
+    expect(saved(page, WORKSHEET)).to_have_text(SAVED)
+    assert stored(page, WORKSHEET)["notes"] == "\U0001F642" * 1999 + "!"
+    page.reload()
+    wait_ready(page)
+    expect(notes(page, WORKSHEET)).to_have_value("\U0001F642" * 1999 + "!")
 
 
 def test_other_worksheets_on_the_site_summarise(page: Page, site_url: str) -> None:

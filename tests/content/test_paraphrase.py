@@ -331,7 +331,7 @@ SHAPES = [
           r"^(?=.*(self[- ]aware|view of (their|your) own|own habits))"
           r"(?=.*\b(better prepared|head start)\b)"),
     Shape("001", 12, "the answer is no unless you ask",
-          r"\b(no|nobody|no one|nothing|never)\b.{0,60}\bunless\b.{0,15}\bask"),
+          r"\b(no|nobody|no one|nothing|never)\b.{0,60}\bunless (you|we) ask"),
     Shape("001", 17, "once in a while someone is willing, and what they say is revealing",
           r"^(?=.*(now and then|once in a while|every so often|occasionally|from time to time))"
           r"(?=.*\b(frank|willing|candid|lucky)\b)(?=.*\breveal\w*)", 3),

@@ -128,7 +128,7 @@ def test_coach_summary_download(new_page: Callable[..., Page], site_url: str,
     assert f"- {sheet['communication']}: Weak" in acme
     assert f"- {sheet['closing']}: Strong" in acme
     # Nothing that was not chosen.
-    assert "Pick your way in" not in text
+    assert "Set up this device" not in text
     for item in widgets[HOME]["items"]:
         assert item["text"] not in text
     assert "Beta Ltd" not in text

@@ -35,8 +35,8 @@ FIXED = "DEBRIEF_FUZZ_EXAMPLES" not in os.environ
 # One page holds a worksheet and a checklist: one load instead of two, for each example.
 WIDGETS_PAGE = "employers/structured-interviews/"
 WIDGETS = {
-    "employers-interview-scorecard": ("role-knowledge", "problem-solving", "evidence",
-                                      "communication", "collaboration"),
+    "employers-interview-scorecard": ("communication", "content-knowledge", "examples",
+                                      "problem-solving", "collaboration"),
     "employers-structured-interview": ("criteria-from-job", "same-questions", "anchors-written",
                                        "panel-briefed", "evidence-notes", "score-alone",
                                        "keep-scorecards"),

@@ -98,11 +98,11 @@ def test_coach_summary_download(new_page: Callable[..., Page], site_url: str,
     picks = app(page, PROGRESS_APP).locator(".debrief-picks")
     # Started tools (the one with nothing ticked is not offered), then entries, newest first.
     expect(picks.locator("label")).to_have_text([
-        "Pick your way in", "Before you ask for feedback", "Rate your last interview",
+        "Set up this device", "Before you ask for feedback", "Rate your last interview",
         BETA_ENTRY, ACME_ENTRY])
     for label in picks.locator("input[type=checkbox]").all():
         expect(label).to_be_checked()
-    picks.get_by_label("Pick your way in").uncheck()
+    picks.get_by_label("Set up this device").uncheck()
     picks.get_by_label(BETA_ENTRY).uncheck()
 
     name, content = download(page, "Download summary (Markdown)")
@@ -128,7 +128,7 @@ def test_coach_summary_download(new_page: Callable[..., Page], site_url: str,
     assert f"- {sheet['communication']}: Weak" in acme
     assert f"- {sheet['closing']}: Strong" in acme
     # Nothing that was not chosen.
-    assert "Pick your way in" not in text
+    assert "Set up this device" not in text
     for item in widgets[HOME]["items"]:
         assert item["text"] not in text
     assert "Beta Ltd" not in text
@@ -139,7 +139,7 @@ def test_print_summary(new_page: Callable[..., Page], site_url: str) -> None:
     page = seeded_page(new_page, site_url)
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     picks = app(page, PROGRESS_APP).locator(".debrief-picks")
-    picks.get_by_label("Pick your way in").uncheck()
+    picks.get_by_label("Set up this device").uncheck()
     area = app(page, PROGRESS_APP).locator(".debrief-print-area")
     expect(area).to_be_hidden()
     app(page, PROGRESS_APP).get_by_role("button", name="Print summary").click()
@@ -153,7 +153,7 @@ def test_print_summary(new_page: Callable[..., Page], site_url: str) -> None:
         "Before you ask for feedback", "Rate your last interview",
         BETA_ENTRY, ACME_ENTRY])
     expect(area).to_contain_text("- [x] Send your thank-you note first")
-    expect(area).not_to_contain_text("Pick your way in")
+    expect(area).not_to_contain_text("Set up this device")
     # Only the summary prints: the rest of the page is hidden.
     expect(row(page, CHECKLIST)).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()

@@ -31,9 +31,10 @@ def test_the_plugin_alone_ships_everything(tmp_path: Path) -> None:
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     out = tmp_path / "out"
-    assets = sorted(p.name for p in (out / "assets" / "debrief").iterdir())
+    folder = out / "assets" / "debrief"
+    assets = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert assets == sorted([*shipped_assets(), "manifest.json"])
-    assert {"debrief.js", "debrief.css", "debrief-progress.js"} <= set(assets)
+    assert {"debrief.js", "debrief.css", "store/keeper.js", "pages/progress.js"} <= set(assets)
     page = (out / "index.html").read_text()
     assert 'assets/debrief/debrief.js' in page and 'assets/debrief/debrief.css' in page
     assert "&quot;ns&quot;:&quot;coach.example.net-notes&quot;" in page

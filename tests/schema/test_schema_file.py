@@ -18,7 +18,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from debrief import schema
-from debrief.settings import NAMESPACE_RULE, NOTES_LIMITS, SCHEMA_VERSION, Options, resolve
+from debrief.settings import (
+    DEFAULT_NOTES_LIMIT,
+    NAMESPACE_RULE,
+    NOTES_LIMITS,
+    SCHEMA_VERSION,
+    Options,
+    resolve,
+)
 from debrief.widgets.ids import ID_RULE, MAX_ID_LENGTH
 from debrief.widgets.validate import MAX_SCALE
 
@@ -54,30 +61,33 @@ def test_the_schema_keeps_to_the_rules_python_keeps() -> None:
     assert exported["version"]["const"] == SCHEMA_VERSION
     assert exported["site"]["pattern"] == f"^{NAMESPACE_RULE.pattern}$"
     low, high = NOTES_LIMITS
-    assert low <= DEFS["notes"]["maxLength"] <= high
-    assert Options().notes_limit == DEFS["notes"]["maxLength"], "the default notes_limit"
+    assert DEFS["notes"]["maxLength"] == high, "the schema keeps notes of any limit a site sets"
+    assert low <= Options().notes_limit <= high
 
 
 def test_every_page_hands_its_scripts_the_schema_limits(built_site: Path) -> None:
-    """The golden files hide data-config; here it is, with the form that keeps to it."""
+    """The golden files hide data-config; here it is. The forms carry no maxlength: it counts
+    UTF-16 units where the schema counts characters, so the script checks."""
     page = (built_site / "learn" / "self-rating" / "index.html").read_text(encoding="utf-8")
     configs = {html.unescape(c) for c in re.findall(r'data-config="([^"]*)"', page)}
     assert configs, "no section with data-config"
     for config in map(json.loads, configs):
-        assert config["notes"] == schema.LIMITS.notes
-        assert config["limits"] == {"entries": schema.LIMITS.entries, "label": schema.LIMITS.label,
-                                    "id": schema.LIMITS.entry_id, "file": 10_000_000}
-    label_field = re.search(r'<input[^>]* name="label"[^>]*>', page)
-    assert label_field and f' maxlength="{schema.LIMITS.label}"' in label_field.group()
-    assert f'maxlength="{schema.LIMITS.notes}"' in page  # the notes' textarea
+        assert config["notes"] == DEFAULT_NOTES_LIMIT
+        assert config["limits"] == {
+            "entries": schema.LIMITS.entries, "label": schema.LIMITS.label,
+            "id": schema.LIMITS.entry_id, "notes": schema.LIMITS.notes,
+            "widgets": schema.LIMITS.widgets, "answers": schema.LIMITS.answers,
+            "file": 10_000_000}
+    assert "maxlength" not in page
 
 
-def test_a_site_notes_limit_replaces_the_default() -> None:
+def test_a_site_notes_limit_is_for_typing_and_the_schema_keeps_longer_notes() -> None:
     config = resolve({"notes_limit": 500}, "test").script_config()
-    assert config["notes"] == 500 and config["limits"]["label"] == schema.LIMITS.label
+    assert config["notes"] == 500 and config["limits"]["notes"] == schema.LIMITS.notes
     long_notes = {**DOC, "widgets": {"w": {"notes": "x" * 600}}}
     assert schema.validator("document").is_valid(long_notes)
-    assert not schema.validator("document", notes_limit=500).is_valid(long_notes)
+    too_long = {**DOC, "widgets": {"w": {"notes": "x" * (schema.LIMITS.notes + 1)}}}
+    assert not schema.validator("document").is_valid(too_long)
 
 
 def test_the_schema_accepts_a_document_and_an_export() -> None:

@@ -136,7 +136,7 @@ class SiteWidgets:
             entry["previous"] = {k: list(v) for k, v in widget.previous.items()}
         if widget.keep != "device":
             entry["keep"] = widget.keep
-        return entry
+        return {**entry, **widget.details}
 
 
 def site_assets() -> dict[str, str]:

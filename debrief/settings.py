@@ -8,6 +8,7 @@ everywhere and a mistake gets the same message.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
 import re
@@ -99,11 +100,16 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
     language = _language(given.language or theme_language or "en", given, where)
     overrides = _overrides(given.strings, where)
     site_strings = Strings.build(language, overrides)
+    namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
+    previous = [_namespace(n, where, "previous_namespaces")
+                for n in _list(given.previous_namespaces, where, "previous_namespaces")]
+    # A site whose name came from its address before the name was made to read back to one
+    # address only adopts the answers kept under the name it had then.
+    if not given.namespace and site_url:
+        previous.append(legacy_namespace(site_url))
     return Settings(
-        namespace=_namespace(given.namespace or default_namespace(site_name, site_url), where),
-        previous_namespaces=tuple(_namespace(n, where, "previous_namespaces")
-                                  for n in _list(given.previous_namespaces, where,
-                                                 "previous_namespaces")),
+        namespace=namespace,
+        previous_namespaces=tuple(dict.fromkeys(n for n in previous if n != namespace)),
         scale=_scale(given.scale, language, site_strings, where),
         log_page=_log_page(given.log_page, where),
         notes_limit=_notes_limit(given.notes_limit, where),
@@ -124,17 +130,48 @@ def report_missing_strings(settings: Settings, where: str) -> None:
             f"{', '.join(string_tables.languages())}.")
 
 
+def _address(site_url: str) -> tuple[str, str]:
+    """The host (lowercase: hosts ignore case) and the path (as written: paths do not)."""
+    address = site_url.split("://", 1)[-1].split("?")[0].split("#")[0]
+    host, _, path = address.partition("/")
+    return host.lower(), path.strip("/")
+
+
+# A namespace keeps these characters as they are; "/" becomes "_", and every other character
+# becomes "X" and the two upper-case hex digits of each of its UTF-8 bytes. Nothing kept is "_"
+# or upper case, so the name reads back to one address only: two sites on one origin never
+# share it, whatever their paths ("/Team/" and "/Beam/" stay apart).
+_KEPT = re.compile(r"[a-z0-9.-]")
+_LONGEST = 100
+
+
+def _encoded(text: str) -> str:
+    return "".join(
+        char if _KEPT.fullmatch(char) else "_" if char == "/"
+        else "".join(f"X{byte:02X}" for byte in char.encode()) for char in text)
+
+
 def default_namespace(site_name: str, site_url: str) -> str:
-    """Two forks on one origin (`user.github.io/a/`, `user.github.io/b/`) differ in host or
-    path, so both go into the name; without a site_url, the site's name stands in."""
-    if site_url:
-        address = site_url.split("://", 1)[-1].split("?")[0].split("#")[0]
-        host, _, path = address.partition("/")
-        text = "-".join(p for p in (host.lower(), path.strip("/")) if p)
-    else:
-        text = site_name.lower()
-    slug = re.sub(r"[^a-z0-9._]+", "-", text).strip("-.")
-    return slug[:100] or "debrief"
+    """The name a site's answers are kept under, from its address: two forks on one origin
+    (`user.github.io/a/`, `user.github.io/b/`) differ in host or path, and so in name. A name
+    longer than a namespace may be ends in "H" and a hash of the whole. Without a site_url, the
+    site's name stands in."""
+    if not site_url:
+        return re.sub(r"[^a-z0-9._]+", "-", site_name.lower()).strip("-.")[:_LONGEST] or "debrief"
+    host, path = _address(site_url)
+    name = _encoded(f"{host}/{path}" if path else host)
+    if len(name) <= _LONGEST:
+        return name or "debrief"
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    return f"{name[:_LONGEST - 17]}H{digest}"
+
+
+def legacy_namespace(site_url: str) -> str:
+    """The name derived before the one above (lower-case letters only, "/" as "-"): its answers
+    are adopted as those of a previous name."""
+    host, path = _address(site_url)
+    text = "-".join(p for p in (host, path) if p)
+    return re.sub(r"[^a-z0-9._]+", "-", text).strip("-.")[:_LONGEST] or "debrief"
 
 
 def _namespace(value: Any, where: str, name: str = "namespace") -> str:

@@ -42,6 +42,7 @@ class Widget:
     scale: tuple[str, ...] = ()
     previous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keep: str = "device"  # where the reader's answers are kept: "device" or "session"
+    details: dict[str, Any] = field(default_factory=dict)  # what else its kind's script reads
 
 
 class Site(Protocol):

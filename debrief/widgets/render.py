@@ -131,7 +131,8 @@ def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = Tru
         sub(parent, "p", text["kept-for-session"], class_=f"{PREFIX}-hint")
     sub(bar, "button", text["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
-    sub(confirm, "span", text[f"confirm-{kind}"])
+    # A kind of widget may word its own question; any other asks the general one.
+    sub(confirm, "span", text.values.get(f"confirm-{kind}") or text["confirm-widget"])
     sub(confirm, "button", text["confirm-yes"], type="button", class_=f"{PREFIX}-button",
         data_act="confirm")
     sub(confirm, "button", text["confirm-no"], type="button", class_=f"{PREFIX}-button",

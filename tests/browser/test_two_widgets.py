@@ -58,9 +58,12 @@ def test_worksheet_and_checklist_on_one_page(page: Page, site_url: str) -> None:
     criterion = groups.first.get_attribute("data-item")
     groups.first.locator("input[value='3']").check()
     boxes(page, checklist).first.check()
-    assert stored_widgets(page) == sorted([sheet, checklist])
-    assert stored(page, sheet)["ratings"] == {criterion: 3}
-    assert "items" not in stored(page, sheet) or stored(page, sheet)["items"] == {}
+    # The scorecard keeps its ratings for the tab only (keep: session); the checklist on the
+    # device: each in its own storage, neither in the other's.
+    assert stored_widgets(page) == [checklist]
+    in_tab = page.evaluate("(k) => JSON.parse(sessionStorage.getItem(k))", DOC_KEY)
+    assert list(in_tab["widgets"]) == [sheet]
+    assert in_tab["widgets"][sheet]["ratings"] == {criterion: 3}
     assert "ratings" not in stored(page, checklist) or stored(page, checklist)["ratings"] == {}
     # The reset bar of one widget moves the focus within that widget only.
     widget(page, checklist).locator("[data-act=reset]").click()

@@ -37,7 +37,7 @@ def test_the_plugin_alone_ships_everything(tmp_path: Path) -> None:
     assert {"debrief.js", "debrief.css", "store/keeper.js", "pages/progress.js"} <= set(assets)
     page = (out / "index.html").read_text()
     assert 'assets/debrief/debrief.js' in page and 'assets/debrief/debrief.css' in page
-    assert "&quot;ns&quot;:&quot;coach.example.net-notes&quot;" in page
+    assert "&quot;ns&quot;:&quot;coach.example.net_notes&quot;" in page
     manifest = json.loads((out / "assets" / "debrief" / "manifest.json").read_text())
     assert [w["id"] for w in manifest["widgets"]] == ["session-prep", "practice-run"]
     assert 'data-debrief-app="progress"' in (out / "progress" / "index.html").read_text()

@@ -8,9 +8,12 @@ import re
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from debrief.plugin import DebriefConfig
 from debrief.settings import (
+    NAMESPACE_RULE,
     OPTION_NAMES,
     SettingsError,
     default_namespace,
@@ -29,10 +32,45 @@ def test_the_plugin_declares_exactly_the_settings() -> None:
 def test_forks_on_one_origin_get_different_namespaces() -> None:
     first = default_namespace("Debrief", "https://someone.github.io/handbook/")
     second = default_namespace("Debrief", "https://someone.github.io/handbook-fr/")
-    assert first == "someone.github.io-handbook" and second != first
+    assert first == "someone.github.io_handbook" and second == "someone.github.io_handbook-fr"
     assert default_namespace("Our Guide", "") == "our-guide"
-    assert resolve({}, WHERE, site_url="https://hr.example.com/guide/").namespace == \
-        "hr.example.com-guide"
+    assert default_namespace("Debrief", "https://Debrief.Example.org/") == "debrief.example.org"
+    settings = resolve({}, WHERE, site_url="https://hr.example.com/guide/")
+    assert settings.namespace == "hr.example.com_guide"
+    # Answers kept under the name the site had before are adopted.
+    assert settings.previous_namespaces == ("hr.example.com-guide",)
+
+
+def test_paths_that_differ_only_in_case_or_punctuation_never_share_a_namespace() -> None:
+    """Found in the second round: the old name lower-cased the host only, and dropped the
+    path's capitals: /Team/ and /Beam/ both became "...-eam"."""
+    names = {default_namespace("", f"https://you.github.io/{path}/")
+             for path in ("Team", "Beam", "team", "a-b", "a/b", "a_b", "a.b", "ä", "a%20b")}
+    assert len(names) == 9
+    assert all(NAMESPACE_RULE.fullmatch(name) for name in names)
+
+
+@given(st.tuples(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="/?#"),
+                         min_size=1, max_size=30),
+                 st.lists(st.text(alphabet=st.characters(codec="utf-8",
+                                                         exclude_characters="/?#"),
+                                  min_size=1, max_size=30), max_size=4)),
+       st.tuples(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="/?#"),
+                         min_size=1, max_size=30),
+                 st.lists(st.text(alphabet=st.characters(codec="utf-8",
+                                                         exclude_characters="/?#"),
+                                  min_size=1, max_size=4), max_size=4)))
+def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple) -> None:
+    """A property of the derivation: it reads back to one address only."""
+    def address(parts: tuple) -> tuple[str, str]:
+        host, path = parts
+        return host.lower(), "/".join(path)
+
+    names = [default_namespace("", f"https://{host}/{'/'.join(path)}/")
+             for host, path in (first, second)]
+    assert all(NAMESPACE_RULE.fullmatch(name) for name in names)
+    if address(first) != address(second):
+        assert names[0] != names[1]
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -1,7 +1,8 @@
 """Debrief's size and speed figures, measured in one run: `make bench`.
 
-1. Our assets as shipped (minified, gzipped) per kind of page: widget pages against 4 KB (and
-   mkdocs-quiz's 11.8 KB), the progress page and the log against 6 KB more.
+1. Our assets as shipped (minified, gzipped) per kind of page: widget pages against their
+   budget, the 5 KB issue 15 hoped for and mkdocs-quiz's 11.8 KB; the progress page and the log
+   against theirs; and what the same files would weigh concatenated into one.
 2. Build time of the real site with the widgets against the same site with them turned off.
 3. Generated sites of 100 and 1,000 pages with widgets: the widgets' Markdown work must grow
    linearly; whole builds are shown with and without widgets for comparison.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import gzip
 import logging
 import statistics
 import sys
@@ -30,18 +32,18 @@ from mkdocs.config import load_config
 from debrief.assets import (
     APP_PAGE_BUDGET,
     APP_PAGES,
-    ON_DEMAND_BUDGET,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
     gzipped_size,
-    on_demand_modules,
-    with_styles,
+    page_loads,
+    shipped_assets,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = WIDGET_PAGE_BUDGET
 APP_BUDGET = APP_PAGE_BUDGET
 QUIZ = 11.8 * 1024
+HOPED = 5 * 1024  # issue 15: "the widget page may grow to 5 KB gzipped if readable code needs it"
 ROUNDS = 11  # builds alternate with and without widgets; a shared machine is noisy
 
 PAGE = """---
@@ -75,15 +77,21 @@ Some text about interview number {n}, with a [link](page-{next}.md).
 
 def asset_sizes() -> None:
     widgets = gzipped_size(WIDGET_PAGE)
-    print(f"assets on widget pages: {widgets} B gzipped = {widgets / BUDGET:.2f} of the 4 KB "
-          f"budget, {widgets / QUIZ:.2f}x mkdocs-quiz")
+    print(f"assets on widget pages: {widgets} B gzipped = {widgets / BUDGET:.2f} of the "
+          f"{BUDGET // 1024} KB budget, {widgets / HOPED:.2f}x the 5 KB hoped for, "
+          f"{widgets / QUIZ:.2f}x mkdocs-quiz")
+    for kind in ("checklist", "worksheet"):
+        size = gzipped_size(page_loads((kind,)))
+        print(f"  a page with a {kind} only: {size} B")
     for page, names in APP_PAGES.items():
         extra = gzipped_size(names)
-        print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the 6 KB budget")
-    for name in on_demand_modules():
-        size = gzipped_size(with_styles(name))
-        print(f"  {' + '.join(with_styles(name))}, loaded when first needed: {size} B = "
-              f"{size / ON_DEMAND_BUDGET:.2f} of its 4 KB budget")
+        print(f"  {page} page loads {extra} B more = {extra / APP_BUDGET:.2f} of the "
+              f"{APP_BUDGET // 1024} KB budget")
+    shipped = shipped_assets()
+    scripts = "".join(shipped[name] for name in WIDGET_PAGE if name.endswith(".js"))
+    one_file = len(gzip.compress(scripts.encode(), 9)) + gzipped_size(("debrief.css",))
+    print(f"  the widget page's files concatenated into one script: {one_file} B "
+          f"= {one_file / widgets:.2f} of them apart")
 
 
 def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:

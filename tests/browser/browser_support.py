@@ -313,6 +313,25 @@ def script_errors(page: Page) -> list[str]:
     return errors
 
 
+# ---- Faults: a full disk, another tab ------------------------------------------------------------
+# Added for test_keeping_answers and test_one_keeper.
+
+QUOTA = "new DOMException('The quota has been exceeded.', 'QuotaExceededError')"
+
+
+def full_for(prefix: str) -> str:
+    """An init script: writes to keys starting with `prefix` fail as on a full disk while
+    `window.__full` is true (it starts true)."""
+    return f"""(() => {{
+      const setItem = Storage.prototype.setItem;
+      window.__full = true;
+      Storage.prototype.setItem = function (key, value) {{
+        if (window.__full && key.startsWith({json.dumps(prefix)})) throw {QUOTA};
+        return setItem.call(this, key, value);
+      }};
+    }})();"""
+
+
 # ---- What the site writes, checked against its JSON Schema (debrief/schema) --------------------
 # Added for test_schema and test_fuzz_storage.
 
@@ -394,6 +413,7 @@ __all__ = [
     "download",
     "expect_checked",
     "expect_scheme",
+    "full_for",
     "header_bottom",
     "item_label",
     "make_doc",

@@ -18,20 +18,6 @@ from playwright.sync_api import Page, expect
 from .browser_support import *
 
 FUTURE = "2999-01-01T00:00:00.000Z"
-QUOTA = "new DOMException('The quota has been exceeded.', 'QuotaExceededError')"
-
-
-def full_for(prefix: str) -> str:
-    """An init script: writes to keys starting with `prefix` fail as on a full disk, while
-    `window.__full` is true (it starts true)."""
-    return f"""(() => {{
-      const setItem = Storage.prototype.setItem;
-      window.__full = true;
-      Storage.prototype.setItem = function (key, value) {{
-        if (window.__full && key.startsWith({json.dumps(prefix)})) throw {QUOTA};
-        return setItem.call(this, key, value);
-      }};
-    }})();"""
 
 
 def ticked(doc: dict[str, Any], widget_id: str) -> set[str]:

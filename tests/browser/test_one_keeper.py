@@ -18,21 +18,6 @@ from tests.conftest import ROOT
 
 from .browser_support import *
 
-QUOTA = "new DOMException('The quota has been exceeded.', 'QuotaExceededError')"
-
-
-def full_for(prefix: str) -> str:
-    """An init script: writes to keys starting with `prefix` fail as on a full disk while
-    `window.__full` is true (it starts true)."""
-    return f"""(() => {{
-      const setItem = Storage.prototype.setItem;
-      window.__full = true;
-      Storage.prototype.setItem = function (key, value) {{
-        if (window.__full && key.startsWith({json.dumps(prefix)})) throw {QUOTA};
-        return setItem.call(this, key, value);
-      }};
-    }})();"""
-
 
 def second_tab(page: Page) -> Page:
     return page.context.new_page()

@@ -3,19 +3,16 @@ on loopback for one browser journey."""
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SiteHandler
+from tests.browser.conftest import SiteHandler, serve_folder
 from tests.conftest import ROOT, mkdocs_build
 
 BIN = Path(sys.executable).parent
@@ -61,20 +58,10 @@ def build_with(builder: str, tmp: Path) -> Path:
     raise ValueError(builder)
 
 
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 @pytest.fixture(scope="module", params=["mkdocs", "properdocs", "zensical", "plugin-site"])
 def built(request: pytest.FixtureRequest,
           tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
     """(builder, built site folder, URL it is served at)."""
     site = build_with(request.param, tmp_path_factory.mktemp(request.param))
-    for url in serve(site):
+    with serve_folder(site, SiteHandler) as url:
         yield request.param, site, url

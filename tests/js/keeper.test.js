@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Keeper, namesFor } from "../../debrief/assets/store/keeper.js";
-import { AT, CONFIG, doc, entry, MemoryStorage } from "./support.js";
+import { AT, CONFIG, doc, entry, MemoryStorage, tabView } from "./support.js";
 
 const NAMES = namesFor(CONFIG, "/");
 const MAIN = NAMES.main;
@@ -25,21 +25,9 @@ const tick = (item, value = true, widget = "w") => ({ type: "tick", widget, item
 const tabs = (storage, count) => {
   const queue = [];
   const keepers = Array.from({ length: count }, (_, tab) => {
-    const own = {
-      get length() {
-        return storage.length;
-      },
-      key: (index) => storage.key(index),
-      getItem: (key) => storage.getItem(key),
-      setItem: (key, value) => {
-        storage.setItem(key, value);
-        queue.push({ from: tab, key, newValue: String(value) });
-      },
-      removeItem: (key) => {
-        storage.removeItem(key);
-        queue.push({ from: tab, key, newValue: null });
-      },
-    };
+    const own = tabView(storage, {
+      wrote: (key, newValue) => queue.push({ from: tab, key, newValue }),
+    });
     return new Keeper({ storage: () => own, names: NAMES, rules: CONFIG, now: () => AT });
   });
   const deliver = () => {

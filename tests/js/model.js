@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { check, footprint } from "../../debrief/assets/store/document.js";
 import { Keeper, namesFor } from "../../debrief/assets/store/keeper.js";
-import { AT, CONFIG, EXPORT_SCHEMA, entry, MemoryStorage, SCHEMA } from "./support.js";
+import { AT, CONFIG, EXPORT_SCHEMA, entry, MemoryStorage, SCHEMA, tabView } from "./support.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -145,23 +145,15 @@ export class World {
   #tab(index) {
     const { storage, queue } = this;
     const tell = (key, newValue) => queue.push({ from: index, key, newValue });
-    const own = {
-      get length() {
-        return storage.length;
-      },
-      key: (n) => storage.key(n),
-      getItem: (key) => storage.getItem(key),
-      setItem: (key, value) => {
+    const own = tabView(storage, {
+      before: () => {
         this.lastMain = storage.items.get(NAMES.main) ?? null;
-        storage.setItem(key, value);
-        this.#written(key, String(value));
-        tell(key, String(value));
       },
-      removeItem: (key) => {
-        storage.removeItem(key);
-        tell(key, null);
+      wrote: (key, value) => {
+        if (value !== null) this.#written(key, value);
+        tell(key, value);
       },
-    };
+    });
     const keeper = new Keeper({ storage: () => own, names: NAMES, rules: CONFIG, now: () => AT });
     keeper.adoptEarlier();
     // What a tab saves without a new change (what was pending, or what another tab's write did

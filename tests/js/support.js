@@ -129,3 +129,23 @@ export const sectionFor = (kind, lang = "en") => ({
     ),
   },
 });
+
+// One tab's view of a Storage that several tabs share: what it writes goes to `wrote(key,
+// newValue)` as well, for the storage event the other tabs hear; `before(key)` runs first.
+export const tabView = (storage, { wrote, before = () => {} }) => ({
+  get length() {
+    return storage.length;
+  },
+  key: (index) => storage.key(index),
+  getItem: (key) => storage.getItem(key),
+  setItem: (key, value) => {
+    before(key);
+    storage.setItem(key, value);
+    wrote(key, String(value));
+  },
+  removeItem: (key) => {
+    before(key);
+    storage.removeItem(key);
+    wrote(key, null);
+  },
+});

@@ -189,13 +189,17 @@ const yourData = (page) => {
 
 const coach = (page, widgets) => {
   const { t, day, manifest, keeper } = page;
-  const worksheets = new Map(manifest.widgets.filter((w) => w.scale).map((w) => [w.id, w]));
+  const worksheets = new Map(
+    manifest.widgets.filter((widget) => widget.scale).map((widget) => [widget.id, widget]),
+  );
   const entries = keeper
     .view()
     .document.log.filter((entry) => worksheets.has(entry.worksheet))
     .sort((a, b) => b.date.localeCompare(a.date));
   const options = [
-    ...widgets.filter((w) => w.done || w.answers.notes).map((w) => ({ label: w.title, widget: w })),
+    ...widgets
+      .filter((widget) => widget.done || widget.answers.notes)
+      .map((widget) => ({ label: widget.title, widget })),
     ...entries.map((entry) => ({
       label: t("log-entry", { label: entry.label, date: day(entry.date) }),
       entry,
@@ -208,7 +212,7 @@ const coach = (page, widgets) => {
     { class: "debrief-picks" },
     el("legend", {}, t("choose")),
     options.length
-      ? options.map((o) => el("label", {}, o.box, " ", o.label))
+      ? options.map((option) => el("label", {}, option.box, " ", option.label))
       : el("p", {}, t("nothing")),
   );
   const picked = () => options.filter((option) => option.box.checked);

@@ -222,7 +222,9 @@ export const answersFor = (document, entry) => {
     }
     return undefined;
   };
-  const answers = { notes: states.map((state) => state.notes).find((n) => n !== undefined) ?? "" };
+  const answers = {
+    notes: states.map((state) => state.notes).find((notes) => notes !== undefined) ?? "",
+  };
   for (const part of Object.keys(PARTS)) {
     answers[part] = recordOf(entry.items.map((item) => [item.id, find(part, item.id)]));
   }

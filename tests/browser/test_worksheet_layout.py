@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.builders.conftest import serve
 from tests.conftest import mkdocs_build, write_site
 
 from .browser_support import *
+from .conftest import SiteHandler, serve_folder
 
 # Material's layout: under 45em (720 px) the phone layout; from 60em the table of contents
 # takes a side column, from 76.25em the navigation another, so the content column is about as
@@ -247,7 +247,8 @@ def hebrew_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                "site_url: https://rtl.example.net/\nplugins:\n  - debrief\n", "he")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    yield from serve(project / "site")
+    with serve_folder(project / "site", SiteHandler) as url:
+        yield url
 
 
 def test_right_to_left_mirrors_the_rows(new_page, hebrew_site: str) -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from debrief.settings import default_namespace
 from debrief.strings import table
 from tests.browser.browser_support import axe_report, with_storage
-from tests.builders.conftest import serve
+from tests.browser.conftest import SiteHandler, serve_folder
 from tests.conftest import mkdocs_build, write_site
 
 LANGUAGES = ("fr", "de", "es", "he")
@@ -54,7 +54,7 @@ def site(request: pytest.FixtureRequest,
                language)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    for url in serve(project / "site"):
+    with serve_folder(project / "site", SiteHandler) as url:
         yield language, url
 
 

@@ -72,3 +72,19 @@ def test_a_kind_from_outside_keeps_counts_shares_and_exports_its_answers(
     _, exported = download(page, "Export all my answers")
     assert json.loads(exported)["widgets"][POLL]["ratings"] == {"answer": 2}
     assert errors == []
+
+
+def test_a_kind_whose_script_cannot_load_says_so_and_the_rest_of_the_page_works(
+        new_page: Callable[..., Page], kind_site: str) -> None:
+    """The connection drops while the page loads, before the poll's script arrives: the poll
+    says nothing it does is saved; the checklist beside it works."""
+    page = new_page()
+    errors = script_errors(page)
+    page.route("**/kinds/poll.js", lambda route: route.abort())
+    page.goto(kind_site)
+    notice = widget(page, POLL).locator(".debrief-notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("could not load")
+    page.locator('input[data-item="one"]').check()
+    expect(saved(page, "beside")).to_have_text(SAVED)
+    assert errors == []

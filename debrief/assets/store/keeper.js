@@ -60,11 +60,10 @@ export const namesFor = (config, root) => {
     // Every key of this site, under its name or an earlier one, in any version.
     isOurs: (key) =>
       prefixes.some((prefix) =>
-        names.some((name) =>
-          [prefix + name, `${prefix + name}:`, `${prefix + name}@`].some((start, n) =>
-            n === 0 ? key === start : key.startsWith(start),
-          ),
-        ),
+        names.some((name) => {
+          const start = prefix + name;
+          return key === start || key.startsWith(`${start}:`) || key.startsWith(`${start}@`);
+        }),
       ),
   };
 };
@@ -185,10 +184,10 @@ export class Keeper {
     return this.flush().outcome;
   }
 
-  // Every key this site keeps, under its name and its earlier names: answers, schema 1's keys,
-  // other versions' documents, backups and what was kept aside.
-  // Deletes every key of this site: "saved" when done; "blocked" or "full" (a browser that
-  // refuses even that) when nothing could be deleted, and then nothing changes here either.
+  // Deletes every key this site keeps, under its name and its earlier names: answers, schema 1's
+  // keys, other versions' documents, backups and what was kept aside. "saved" when done; else
+  // why nothing could be deleted ("blocked", or "full" in a browser that refuses even that),
+  // and then nothing changes here either.
   deleteAll() {
     const done = this.#try((storage) => {
       for (const key of keysIn(storage)) if (this.names.isOurs(key)) storage.removeItem(key);

@@ -1,0 +1,127 @@
+"""The widgets' scripts and styles, minified as the site ships them; which of them each kind of
+page loads, read from the scripts' own imports; and the budget each kind of page keeps to.
+
+The scripts are ES modules laid out by what they are (see `debrief.js`): `store/`, `kinds/`,
+`page/`, `pages/`. A page loads `debrief.js` and what it imports, the kinds of widget it has
+(`kinds/<name>.js`, loaded by name), and on the progress and log pages `pages/app.js`, the page's
+own module and what they import. Nothing loads later, when a reader first needs it: a reader who
+loses the connection once the page is open can still do everything.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+import rcssmin
+import rjsmin
+
+FOLDER = Path(__file__).parent
+MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+
+ENTRY = "debrief.js"
+STYLES = "debrief.css"
+APP_STYLES = "pages/app.css"
+APP_ENTRY = "pages/app.js"
+APP_KINDS = ("progress", "feedback-log")  # pages/<kind>.js, for `/// progress` and the log
+BUILT_IN_KINDS = ("checklist", "worksheet")
+
+# Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind
+# counted, as if a page had one of each), and the progress and log pages on top of that. Every
+# write path is here from the start (a reader offline after the page loaded can still save,
+# reset, share, log, import and delete), and the scripts are written to be read, not golfed; the
+# widget page was 4 KB as it opened and up to 8.4 KB more on first use before (see the README).
+WIDGET_PAGE_BUDGET = 16 * 1024
+APP_PAGE_BUDGET = 9 * 1024
+
+# `import ... from "./x.js";` (static), and `import("./x.js")` or `import(`./${name}.js`)`.
+_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"(\.{1,2}/[^"]+)";', re.M | re.S)
+_DYNAMIC_IMPORT = re.compile(r'\bimport\(\s*[`"](\.{1,2}/[^`"]*)[`"]')
+
+
+def minified(path: Path) -> str:
+    return MINIFIERS[path.suffix](path.read_text(encoding="utf-8"))
+
+
+@cache
+def shipped_assets() -> dict[str, str]:
+    """Path under the assets folder (e.g. "store/keeper.js") to minified text, for every script
+    and style sheet."""
+    return {path.relative_to(FOLDER).as_posix(): minified(path)
+            for path in sorted(FOLDER.rglob("*")) if path.suffix in MINIFIERS}
+
+
+@cache
+def sources() -> dict[str, str]:
+    """The scripts as written, by the same paths."""
+    return {path.relative_to(FOLDER).as_posix(): path.read_text()
+            for path in sorted(FOLDER.rglob("*.js"))}
+
+
+def _resolve(importer: str, target: str) -> str:
+    parts: list[str] = []
+    for part in (PurePosixPath(importer).parent / target).parts:
+        if part == "..":
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def static_imports(name: str) -> tuple[str, ...]:
+    """The modules `name` imports as it loads (none known for a script from outside, such as a
+    site's own kind of widget)."""
+    source = sources().get(name, "")
+    return tuple(_resolve(name, target) for target in _STATIC_IMPORT.findall(source))
+
+
+def dynamic_imports(name: str) -> tuple[str, ...]:
+    """The modules `name` may import later; a path made from a name (`./${name}.js`) stands
+    for every module of that folder."""
+    found = []
+    for target in _DYNAMIC_IMPORT.findall(sources()[name]):
+        if "${" in target:
+            folder = PurePosixPath(_resolve(name, target)).parent.as_posix()
+            found += [path for path in sources() if PurePosixPath(path).parent.as_posix() == folder
+                      and path != name]
+        else:
+            found.append(_resolve(name, target))
+    return tuple(found)
+
+
+def loaded_with(*names: str) -> tuple[str, ...]:
+    """`names` and every module they import as they load, in the order first met."""
+    seen: dict[str, None] = {}
+    waiting = list(names)
+    while waiting:
+        name = waiting.pop(0)
+        if name not in seen:
+            seen[name] = None
+            waiting.extend(static_imports(name))
+    return tuple(seen)
+
+
+def kind_script(kind: str) -> str:
+    return f"kinds/{kind}.js"
+
+
+def page_loads(kinds: tuple[str, ...] = (), app: str = "") -> tuple[str, ...]:
+    """What a page with these widget kinds (and this app page: "progress", "feedback-log")
+    loads as it opens, styles included."""
+    modules = [ENTRY, *map(kind_script, kinds)]
+    if app:
+        modules += [APP_ENTRY, f"pages/{app}.js"]
+    return (*loaded_with(*modules), STYLES, *((APP_STYLES,) if app else ()))
+
+
+WIDGET_PAGE = page_loads(BUILT_IN_KINDS)
+APP_PAGES = {app: tuple(name for name in page_loads(BUILT_IN_KINDS, app) if name not in WIDGET_PAGE)
+             for app in APP_KINDS}
+
+
+def gzipped_size(names: tuple[str, ...]) -> int:
+    """Bytes on the wire for these shipped files, each gzipped on its own as a server would."""
+    shipped = shipped_assets()
+    return sum(len(gzip.compress(shipped[name].encode(), 9)) for name in names)

@@ -1,0 +1,148 @@
+"""What the widgets of a whole site add up to, whichever tool walks its pages: the MkDocs plugin
+during a build, or `debrief check` / `debrief assets` for builders that run no plugins.
+
+It gives the extension the whole-site services of `debrief.widgets.Site` (links between pages,
+the log page), finds ids used twice, and writes the manifest the progress and log pages read.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assets import kind_script, minified, shipped_assets
+from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, page_link
+from .widgets import KINDS, Widget
+
+MANIFEST_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+_LOG_BLOCK = re.compile(r"^\s*/{3,}\s*feedback-log\b", re.M | re.I)
+
+
+def log_page_of(settings: Settings, docs: Path, where: str) -> tuple[str, set[str]]:
+    """The docs path of the feedback log page ("" for none), and the pages to leave out of a
+    site that has no log (`log_page: ''`): those that hold a `/// feedback-log` block."""
+    log_page = settings.log_page
+    if log_page is None:
+        return (DEFAULT_LOG_PAGE if (docs / DEFAULT_LOG_PAGE).is_file() else ""), set()
+    if log_page and not (docs / log_page).is_file():
+        raise SettingsError(
+            f"{where}: log_page '{log_page}' is not a page of this site. Fix: name the page "
+            "that holds the `/// feedback-log` block, relative to docs/, or set it to '' to "
+            "leave the feedback log out.")
+    if log_page:
+        return log_page, set()
+    return "", {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
+                if _LOG_BLOCK.search(path.read_text(encoding="utf-8", errors="replace"))}
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """A page as readers find it: where it is built, its title and its navigation section."""
+
+    src_uri: str  # relative to docs/, with forward slashes
+    url: str  # relative to the site root
+    title: str
+    section: str
+
+
+@dataclass(frozen=True)
+class PlacedWidget:
+    """A widget and the page it is on."""
+
+    widget: Widget
+    source_path: str  # as messages name it: relative to the project folder
+    src_uri: str
+
+
+class SiteWidgets:
+    """Implements `debrief.widgets.Site` for one walk over a site's pages."""
+
+    def __init__(self, page_urls: Callable[[str], str | None], log_page: str = "") -> None:
+        self.page_urls = page_urls  # docs path -> site URL of that page, None if it is none
+        self.log_page = log_page  # docs path of the page with the feedback log; "" for none
+        self.log_link = ""
+        self.src_uri = ""
+        self.source_path = ""
+        self.line_offset = 0
+        self.placed: list[PlacedWidget] = []
+
+    def start_page(self, src_uri: str, source_path: str, line_offset: int) -> None:
+        """Called before a page is converted: later reports and widgets belong to it."""
+        self.src_uri = src_uri
+        self.source_path = source_path
+        self.line_offset = line_offset  # front matter lines the converter does not see
+        self.placed = [p for p in self.placed if p.src_uri != src_uri]  # serve rebuilds
+        self.log_link = page_link(self.log_page, src_uri) if self.log_page else ""
+
+    def page_exists(self, target: str) -> bool:
+        return not self.src_uri or self.linked_url(self.src_uri, target) is not None
+
+    def linked_url(self, src_uri: str, target: str) -> str | None:
+        """The site URL ("" for the home page) of the page that `target`, a link written on
+        `src_uri`, points to; None when it is not a page of this site."""
+        path, _, anchor = target.partition("#")
+        if re.match(r"[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
+            return None
+        here = posixpath.dirname(src_uri)
+        url = self.page_urls(posixpath.normpath(posixpath.join(here, path)))
+        if url is None:
+            return None
+        return url + (f"#{anchor}" if anchor else "")
+
+    def add_widget(self, widget: Widget) -> None:
+        self.placed.append(PlacedWidget(widget, self.source_path, self.src_uri))
+
+    def duplicate_ids(self) -> list[str]:
+        """A message for each widget whose id another page already uses."""
+        first: dict[str, PlacedWidget] = {}
+        messages = []
+        for placed in self.placed:
+            earlier = first.setdefault(placed.widget.id, placed)
+            if earlier is placed or earlier.src_uri == placed.src_uri:
+                continue  # same page: the extension has said so already
+            messages.append(
+                f"{placed.source_path}:{placed.widget.line}: {placed.widget.kind} "
+                f"'{placed.widget.id}': this id is already used by {earlier.source_path}:"
+                f"{earlier.widget.line}. Fix: ids are unique across the site, since readers' "
+                "saved answers and links are keyed by them; rename one of the two.")
+        return messages
+
+    def manifest(self, pages: Callable[[str], PageInfo], order: Callable[[str], int]) -> dict:
+        """Every widget of the site in navigation order, for the pages that show progress
+        without visiting each page."""
+        placed = sorted((p for p in self.placed if p.widget.items), key=lambda p: order(p.src_uri))
+        return {"version": MANIFEST_VERSION, "widgets": [self._entry(p, pages(p.src_uri))
+                                                          for p in placed]}
+
+    def _entry(self, placed: PlacedWidget, page: PageInfo) -> dict:
+        widget = placed.widget
+        entry = {
+            "id": widget.id,
+            "kind": widget.kind,
+            "title": widget.title,
+            "page": {"url": page.url, "title": page.title, "section": page.section},
+            "items": [{"id": i.id, "text": i.text,
+                       **({"guide": self.linked_url(placed.src_uri, i.guide) or ""}
+                          if i.guide else {})}
+                      for i in widget.items],
+        }
+        if widget.scale:
+            entry["scale"] = list(widget.scale)
+        if widget.previous:
+            entry["previous"] = {k: list(v) for k, v in widget.previous.items()}
+        if widget.keep != "device":
+            entry["keep"] = widget.keep
+        return {**entry, **widget.details}
+
+
+def site_assets() -> dict[str, str]:
+    """What the site ships under assets/debrief/: every script and style sheet of the package,
+    and the script of each kind of widget registered from outside it."""
+    assets = dict(shipped_assets())
+    for name, block in KINDS.items():
+        assets.setdefault(kind_script(name), minified(block.script()))
+    return assets

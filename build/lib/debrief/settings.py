@@ -1,0 +1,262 @@
+"""The settings a site gives Debrief, checked once, whichever builder reads them.
+
+They come from the plugin's options (`plugins: [debrief: {...}]`, MkDocs and ProperDocs) or from
+the Markdown extension's options (`markdown_extensions: [debrief.widgets: {...}]`, which Zensical
+and every Python-Markdown host pass on). Both go through `resolve`, so a value means the same
+everywhere and a mistake gets the same message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import posixpath
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+from . import strings as string_tables
+from .schema import LIMITS
+from .strings import Strings
+from .widgets.ids import ID_RULE, MAX_ID_LENGTH
+from .widgets.problems import WidgetProblem
+from .widgets.validate import type_scale
+
+log = logging.getLogger("mkdocs.plugins.debrief")
+
+DEFAULT_LOG_PAGE = "log.md"
+SCHEMA_VERSION = 2  # of the document the scripts keep in localStorage (see CONTRIBUTING.md)
+STORAGE_PREFIX = "debrief:"
+NAMESPACE_RULE = re.compile(r"[A-Za-z0-9._-]{1,100}")
+NOTES_LIMITS = (100, LIMITS.notes)  # what a site may set; the schema allows the largest
+DEFAULT_NOTES_LIMIT = 2000
+IMPORT_FILE_LIMIT = 10_000_000  # bytes: a larger file is no export, and is not even read
+VERSION_MODES = ("shared", "separate")
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used: the message says where it is and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a site may set, with the defaults it gets when it sets nothing."""
+
+    namespace: str = ""  # "" = derived from site_url (host and path), else from site_name
+    previous_namespaces: tuple[str, ...] = ()  # answers saved under these are carried over
+    scale: Any = None  # the default rating scale; None = the language's own
+    log_page: str | None = None  # None = log.md when the site has it; "" = no feedback log
+    notes_limit: int = DEFAULT_NOTES_LIMIT  # characters a reader may type in one notes field
+    language: str = ""  # "" = theme.language, else English
+    strings: Any = None  # per-key overrides of the language's strings
+    versions: str = "shared"  # versioned sites (mike): one set of answers, or one per version
+
+
+OPTION_NAMES = tuple(f.name for f in fields(Options))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Checked settings, with every default filled in."""
+
+    namespace: str
+    previous_namespaces: tuple[str, ...]
+    scale: tuple[str, ...]
+    log_page: str | None
+    notes_limit: int
+    strings: Strings
+    versions: str
+
+    @property
+    def language(self) -> str:
+        return self.strings.language
+
+    def script_config(self) -> dict[str, Any]:
+        """What every script needs to know about the site, handed over in the page."""
+        return {
+            "ns": self.namespace,
+            "previous": list(self.previous_namespaces),
+            "versions": self.versions,
+            "notes": self.notes_limit,  # for typing; what is kept may be longer (see limits)
+            # What a document may hold, set in debrief/schema, and the largest file an import
+            # reads.
+            "limits": {"entries": LIMITS.entries, "label": LIMITS.label, "id": LIMITS.entry_id,
+                       "notes": LIMITS.notes, "widgets": LIMITS.widgets,
+                       "answers": LIMITS.answers, "file": IMPORT_FILE_LIMIT},
+            "schema": SCHEMA_VERSION,
+            "prefix": STORAGE_PREFIX,
+            "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",
+        }
+
+
+def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_url: str = "",
+            theme_language: str = "") -> Settings:
+    """Check `options` (as written under `where` in mkdocs.yml) and fill in the defaults."""
+    unknown = sorted(set(options) - set(OPTION_NAMES))
+    if unknown:
+        raise SettingsError(f"{where}: unknown option '{unknown[0]}'. "
+                            f"Fix: use one of: {', '.join(OPTION_NAMES)}.")
+    given = Options(**options)
+    language = _language(given.language or theme_language or "en", given, where)
+    overrides = _overrides(given.strings, where)
+    site_strings = Strings.build(language, overrides)
+    namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
+    previous = [_namespace(n, where, "previous_namespaces")
+                for n in _list(given.previous_namespaces, where, "previous_namespaces")]
+    # A site whose name came from its address before the name was made to read back to one
+    # address only adopts the answers kept under the name it had then.
+    if not given.namespace and site_url:
+        previous.append(legacy_namespace(site_url))
+    return Settings(
+        namespace=namespace,
+        previous_namespaces=tuple(dict.fromkeys(n for n in previous if n != namespace)),
+        scale=_scale(given.scale, language, site_strings, where),
+        log_page=_log_page(given.log_page, where),
+        notes_limit=_notes_limit(given.notes_limit, where),
+        strings=site_strings,
+        versions=_choice(given.versions, VERSION_MODES, where, "versions"),
+    )
+
+
+def report_missing_strings(settings: Settings, where: str) -> None:
+    """A missing translation falls back to English with a warning (so --strict stops)."""
+    missing = settings.strings.missing
+    if missing:
+        log.warning(
+            f"{where}: language '{settings.language}' has no text for {len(missing)} "
+            f"string{'s' if len(missing) != 1 else ''} ({', '.join(missing[:5])}"
+            f"{', ...' if len(missing) > 5 else ''}); English is shown instead. Fix: add them "
+            f"under `strings:`, or use a language Debrief ships: "
+            f"{', '.join(string_tables.languages())}.")
+
+
+def _address(site_url: str) -> tuple[str, str]:
+    """The host (lowercase: hosts ignore case) and the path (as written: paths do not)."""
+    address = site_url.split("://", 1)[-1].split("?")[0].split("#")[0]
+    host, _, path = address.partition("/")
+    return host.lower(), path.strip("/")
+
+
+# A namespace keeps these characters as they are; "/" becomes "_", and every other character
+# becomes "X" and the two upper-case hex digits of each of its UTF-8 bytes. Nothing kept is "_"
+# or upper case, so the name reads back to one address only: two sites on one origin never
+# share it, whatever their paths ("/Team/" and "/Beam/" stay apart).
+_KEPT = re.compile(r"[a-z0-9.-]")
+_LONGEST = 100
+
+
+def _encoded(text: str) -> str:
+    return "".join(
+        char if _KEPT.fullmatch(char) else "_" if char == "/"
+        else "".join(f"X{byte:02X}" for byte in char.encode()) for char in text)
+
+
+def default_namespace(site_name: str, site_url: str) -> str:
+    """The name a site's answers are kept under, from its address: two forks on one origin
+    (`user.github.io/a/`, `user.github.io/b/`) differ in host or path, and so in name. A name
+    longer than a namespace may be ends in "H" and a hash of the whole. Without a site_url, the
+    site's name stands in."""
+    if not site_url:
+        return re.sub(r"[^a-z0-9._]+", "-", site_name.lower()).strip("-.")[:_LONGEST] or "debrief"
+    host, path = _address(site_url)
+    name = _encoded(f"{host}/{path}" if path else host)
+    if len(name) <= _LONGEST:
+        return name or "debrief"
+    digest = hashlib.sha256(name.encode()).hexdigest()[:16]
+    return f"{name[:_LONGEST - 17]}H{digest}"
+
+
+def legacy_namespace(site_url: str) -> str:
+    """The name derived before the one above (lower-case letters only, "/" as "-"): its answers
+    are adopted as those of a previous name."""
+    host, path = _address(site_url)
+    text = "-".join(p for p in (host, path) if p)
+    return re.sub(r"[^a-z0-9._]+", "-", text).strip("-.")[:_LONGEST] or "debrief"
+
+
+def _namespace(value: Any, where: str, name: str = "namespace") -> str:
+    if not isinstance(value, str) or not NAMESPACE_RULE.fullmatch(value):
+        raise SettingsError(f"{where}: {name} '{value}' is not valid. Fix: use 1 to 100 letters, "
+                            "digits, dots, hyphens and underscores.")
+    return value
+
+
+def _list(value: Any, where: str, name: str) -> list:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list | tuple):
+        raise SettingsError(f"{where}: {name} must be a list. Fix: write `{name}: [old-name]`.")
+    return list(value)
+
+
+def _language(language: Any, given: Options, where: str) -> str:
+    if not isinstance(language, str) or not re.fullmatch(r"[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*",
+                                                         language):
+        raise SettingsError(f"{where}: language '{language}' is not a language code. "
+                            "Fix: use a code such as en, fr or pt-BR.")
+    if string_tables.shipped_language(language) is None and not given.strings:
+        raise SettingsError(
+            f"{where}: Debrief has no strings for language '{language}'. Fix: set `language:` "
+            f"to one of {', '.join(string_tables.languages())}, or give every string under "
+            "`strings:` (see the keys in debrief/strings/en.json).")
+    return language
+
+
+def _overrides(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise SettingsError(f"{where}: strings must map string keys to text. "
+                            "Fix: write `strings:` then lines like `  reset: Start again`.")
+    unknown = string_tables.unknown_keys(value)
+    if unknown:
+        raise SettingsError(f"{where}: strings has no key '{unknown[0]}'. Fix: use a key of "
+                            "debrief/strings/en.json, such as `reset` or `copy`.")
+    for key, text in value.items():
+        why = string_tables.check_shape(key, text)
+        if why:
+            raise SettingsError(f"{where}: strings: {why}. Fix: follow the shape of "
+                                f"'{key}' in debrief/strings/en.json.")
+    return dict(value)
+
+
+def _scale(value: Any, language: str, site_strings: Strings, where: str) -> tuple[str, ...]:
+    """A list, or one list per language (`{en: [...], fr: [...]}`) for a site that switches."""
+    if isinstance(value, dict):
+        own = value.get(language, value.get(language.split("-")[0]))
+        if own is None:
+            raise SettingsError(f"{where}: scale has no labels for language '{language}'. "
+                                f"Fix: add `{language}: [...]` under `scale:`.")
+        value = own
+    try:
+        return type_scale(site_strings["scale"] if value is None else value)
+    except WidgetProblem as problem:
+        raise SettingsError(f"{where}: scale: {problem.message}. Fix: {problem.fix}.") from None
+
+
+def _log_page(value: Any, where: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise SettingsError(f"{where}: log_page must be a page path such as log.md, or '' for no "
+                        "feedback log.")
+
+
+def _notes_limit(value: Any, where: str) -> int:
+    low, high = NOTES_LIMITS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(f"{where}: notes_limit '{value}' is out of range. "
+                            f"Fix: use a whole number from {low} to {high}.")
+    return value
+
+
+def _choice(value: Any, allowed: tuple[str, ...], where: str, name: str) -> str:
+    if value not in allowed:
+        raise SettingsError(f"{where}: {name} '{value}' is not one of {', '.join(allowed)}. "
+                            f"Fix: use `{name}: {allowed[0]}`.")
+    return value
+
+
+def page_link(log_page: str, page_uri: str) -> str:
+    """The link from the page at `page_uri` to the log page, both relative to docs/."""
+    here = posixpath.dirname(page_uri) or "."
+    return posixpath.relpath(log_page, here)

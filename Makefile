@@ -5,6 +5,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
+# Defined before the rules that need it: make reads a rule's prerequisites as it meets them.
+NODE_TOOLS := node_modules/.installed
 
 # MkDocs rebuilds on a change to the pages, the script or the styles; a change to the plugin's
 # or the extension's Python needs a fresh process, so watchmedo restarts it.
@@ -50,9 +52,8 @@ browser: $(VENV)/.installed
 
 # Node.js (20 or newer) runs the scripts' tests and linter; npm installs those tools, pinned by
 # package-lock.json. The site itself ships none of them.
-NODE_TOOLS := node_modules/.installed
 $(NODE_TOOLS): package.json package-lock.json
-	@node -e 'process.exit(+process.versions.node.split(".")[0] < 20)' 2>/dev/null || \
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' 2>/dev/null || \
 		{ echo "Debrief's script tests need Node.js 20 or newer (https://nodejs.org/)."; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	touch $@

@@ -25,6 +25,7 @@ from typing import Any
 import markdown
 import yaml
 
+from . import package_version
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
 from .settings import Settings, SettingsError, report_missing_strings, resolve
 
@@ -306,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="debrief", description="Check Debrief widgets and ship their assets for builders "
         "that run no MkDocs plugins (such as Zensical).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the project's configuration (default: mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -3,13 +3,16 @@ Every bad block that stops `mkdocs build --strict` stops `debrief check` with th
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
+import debrief
 from debrief.cli import main
 from tests.build.test_bad_input import CASES, make_site
 from tests.conftest import ROOT
@@ -111,3 +114,27 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "markdown_extensions: debrief.widgets: unknown option 'colour'" in result.stderr
+
+
+def pyproject_version() -> str:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "version"]
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"debrief {pyproject_version()}"
+
+
+def test_version_in_a_checkout_never_installed_is_its_pyprojects(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert debrief.package_version() == pyproject_version()
+    # Copied somewhere without its pyproject.toml, it says it does not know.
+    monkeypatch.setattr(debrief, "__file__", str(tmp_path / "debrief" / "__init__.py"))
+    assert debrief.package_version() == "unknown"

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 FOLDER = Path(__file__).parent
 FALLBACK = "en"
@@ -37,11 +38,25 @@ def table(language: str) -> dict[str, Any]:
 
 
 def shipped_language(language: str) -> str | None:
-    """The table for `language` ("pt-BR" falls back to "pt"), or None when there is none."""
-    for candidate in (language, language.replace("_", "-").split("-")[0]):
-        if candidate in languages():
-            return candidate
+    """The table for `language`, or None when there is none.
+
+    A table named for a region (`pt-PT`) serves that region however the code is written
+    (`pt_PT`, `pt-pt`), and the regions CLDR derives from it (`pt-AO`, `pt-MZ`...); any other
+    region gets the table named for the language alone: `pt-BR`, `pt_BR` and `pt` get `pt`,
+    Brazilian Portuguese, which is what `pt` means in CLDR, so in Babel and in the browser's
+    `Intl` (their plural rules for `pt` are Brazil's: 0 takes the singular)."""
+    tag = language.replace("_", "-").lower()
+    by_tag = {name.lower(): name for name in languages()}
+    for candidate in (tag, _CLDR_PARENTS.get(tag, ""), tag.split("-")[0]):
+        if candidate in by_tag:
+            return by_tag[candidate]
     return None
+
+
+# Regions whose language CLDR derives from another region's rather than from the language
+# alone ("pt-ao" -> "pt-pt"), lower case.
+_CLDR_PARENTS = {child.replace("_", "-").lower(): parent.replace("_", "-").lower()
+                 for child, parent in get_global("parent_exceptions").items()}
 
 
 # Compared and hashed by identity, like the site they belong to: so the `Settings` that hold them

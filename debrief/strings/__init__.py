@@ -65,9 +65,10 @@ _CLDR_PARENTS = {child.replace("_", "-").lower(): parent.replace("_", "-").lower
 class Strings:
     """The strings of one site: its language's table, the site's overrides, English for gaps."""
 
-    language: str
+    language: str  # the language the text is in, which the sections declare (`lang`)
     values: dict[str, Any]
     missing: list[str] = field(default_factory=list)  # keys that fell back to English
+    asked: str = ""  # the site's language, when Debrief has no table for it
 
     @classmethod
     def build(cls, language: str, overrides: dict[str, Any] | None = None) -> Strings:
@@ -75,7 +76,11 @@ class Strings:
         own = shipped_language(language)
         values = {**(table(own) if own else {}), **(overrides or {})}
         missing = [key for key in english if key not in values]
-        return cls(language, {**english, **values}, missing)
+        if own or overrides:
+            return cls(language, {**english, **values}, missing)
+        # No table and no `strings:`: every word is English, so the sections say so, and screen
+        # readers, plural forms and the browser's dates and numbers follow the words.
+        return cls(FALLBACK, english, missing, asked=language)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

@@ -76,7 +76,6 @@ def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"colour": "red"}, "unknown option 'colour'. Fix: use one of: namespace,"),
-    ({"language": "xx"}, "no strings for language 'xx'. Fix: set `language:` to one of"),
     ({"language": "not a code"}, "language 'not a code' is not a language code"),
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
     ({"strings": {"script.done": "Done"}}, "'script.done' takes plural forms"),
@@ -109,9 +108,25 @@ def test_a_missing_translation_falls_back_to_english_with_a_warning(
         caplog: pytest.LogCaptureFixture) -> None:
     settings = resolve({"language": "sv", "strings": {"reset": "Börja om"}}, WHERE)
     assert settings.strings["copy"] == table("en")["copy"]
+    assert settings.language == "sv"  # the site is translating: its sections say so
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         report_missing_strings(settings, WHERE)
     assert "language 'sv' has no text for" in caplog.text and "English is shown" in caplog.text
+
+
+def test_a_language_without_strings_is_english_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Once a hard error; now English, as a missing translation is, and --strict stops."""
+    settings = resolve({}, WHERE, theme_language="xx")
+    assert settings.strings.values == table("en") and settings.scale == tuple(table("en")["scale"])
+    # The words are English, so the sections say so, for screen readers, plurals and Intl.
+    assert settings.language == "en" and settings.strings.direction == "ltr"
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_missing_strings(settings, WHERE)
+    assert caplog.messages == [
+        f"{WHERE}: Debrief has no strings for language 'xx' (from theme.language), so its "
+        f"widgets are in English. Fix: set `language:` to one of {', '.join(languages())}, or "
+        "give every string under `strings:` (the keys are in debrief/strings/en.json)."]
 
 
 @pytest.mark.parametrize("language", languages())

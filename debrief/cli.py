@@ -138,6 +138,7 @@ class Walk:
     pages: dict[str, PageInfo]
     order: dict[str, int]
     problems: list[str]
+    warnings: list[str]  # what MkDocs would only stop on with --strict (English shown)
 
 
 def walk(project: Project) -> Walk:
@@ -156,7 +157,7 @@ def walk(project: Project) -> Walk:
     finally:
         logger.removeHandler(problems)
     problems.messages.extend(site.duplicate_ids())
-    return Walk(site, pages, order, problems.messages)
+    return Walk(site, pages, order, problems.messages, problems.warnings)
 
 
 def _convert_pages(project: Project, site: SiteWidgets, sources: list[str],
@@ -181,14 +182,16 @@ def _convert_pages(project: Project, site: SiteWidgets, sources: list[str],
 
 
 class _Collector(logging.Handler):
-    """Gathers what the extension logs, as MkDocs would count it."""
+    """Gathers what the extension logs, as MkDocs would count it: errors, and warnings."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.warnings: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        found = self.messages if record.levelno >= logging.ERROR else self.warnings
+        found.append(record.getMessage())
 
 
 def _markdown(project: Project, site: SiteWidgets) -> markdown.Markdown:
@@ -310,10 +313,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                         help="the project's configuration (default: mkdocs.yml)")
+    # As `mkdocs build --strict`: a warning (a language shown in English) stops it too.
+    strict = argparse.ArgumentParser(add_help=False)
+    strict.add_argument("--strict", action="store_true",
+                        help="count warnings as problems, as `mkdocs build --strict` does")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="report every bad block and id used twice; exit 1 if any")
-    assets = commands.add_parser("assets", help="check, then write the script, styles and "
-                                 "manifest into DIR (a folder inside docs/)")
+    commands.add_parser("check", parents=[strict],
+                        help="report every bad block and id used twice; exit 1 if any")
+    assets = commands.add_parser("assets", parents=[strict], help="check, then write the "
+                                 "script, styles and manifest into DIR (a folder inside docs/)")
     assets.add_argument("dir", type=Path)
     args = parser.parse_args(argv)
 
@@ -334,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     problems = result.problems + shipping_problems(project, result, target)
+    if args.strict:
+        problems += result.warnings
+    else:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

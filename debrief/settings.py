@@ -66,6 +66,7 @@ class Settings:
     notes_limit: int
     strings: Strings
     versions: str
+    language_from: str = "language"  # the setting the language came from, for messages
 
     @property
     def language(self) -> str:
@@ -97,7 +98,7 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
         raise SettingsError(f"{where}: unknown option '{unknown[0]}'. "
                             f"Fix: use one of: {', '.join(OPTION_NAMES)}.")
     given = Options(**options)
-    language = _language(given.language or theme_language or "en", given, where)
+    language = _language(given.language or theme_language or "en", where)
     overrides = _overrides(given.strings, where)
     site_strings = Strings.build(language, overrides)
     namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
@@ -115,19 +116,39 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
         notes_limit=_notes_limit(given.notes_limit, where),
         strings=site_strings,
         versions=_choice(given.versions, VERSION_MODES, where, "versions"),
+        language_from="language" if given.language or not theme_language else "theme.language",
     )
 
 
-def report_missing_strings(settings: Settings, where: str) -> None:
-    """A missing translation falls back to English with a warning (so --strict stops)."""
-    missing = settings.strings.missing
-    if missing:
-        log.warning(
+_reported: set[str] = set()  # warnings given once per process (see `once` below)
+
+
+def report_missing_strings(settings: Settings, where: str, *, once: bool = False) -> None:
+    """A missing translation, or a language with none, falls back to English with a warning
+    (so --strict stops). `once`: not again in this process, for a host that makes the
+    extension afresh for every page."""
+    strings = settings.strings
+    missing = strings.missing
+    if not missing:
+        return
+    shipped = ", ".join(string_tables.languages())
+    if strings.asked:
+        origin = f" (from {settings.language_from})" if settings.language_from != "language" \
+            else ""
+        message = (f"{where}: Debrief has no strings for language '{strings.asked}'{origin}, so "
+                   f"its widgets are in English. Fix: set `language:` to one of {shipped}, or "
+                   "give every string under `strings:` (the keys are in "
+                   "debrief/strings/en.json).")
+    else:
+        message = (
             f"{where}: language '{settings.language}' has no text for {len(missing)} "
             f"string{'s' if len(missing) != 1 else ''} ({', '.join(missing[:5])}"
             f"{', ...' if len(missing) > 5 else ''}); English is shown instead. Fix: add them "
-            f"under `strings:`, or use a language Debrief ships: "
-            f"{', '.join(string_tables.languages())}.")
+            f"under `strings:`, or use a language Debrief ships: {shipped}.")
+    if once and message in _reported:
+        return
+    _reported.add(message)
+    log.warning(message)
 
 
 def _address(site_url: str) -> tuple[str, str]:
@@ -189,16 +210,13 @@ def _list(value: Any, where: str, name: str) -> list:
     return list(value)
 
 
-def _language(language: Any, given: Options, where: str) -> str:
+def _language(language: Any, where: str) -> str:
+    """A language code; one Debrief has no strings for is shown in English, with a warning
+    (`report_missing_strings`), as a missing translation is."""
     if not isinstance(language, str) or not re.fullmatch(r"[a-zA-Z]{2,3}([-_][A-Za-z0-9]+)*",
                                                          language):
         raise SettingsError(f"{where}: language '{language}' is not a language code. "
                             "Fix: use a code such as en, fr or pt-BR.")
-    if string_tables.shipped_language(language) is None and not given.strings:
-        raise SettingsError(
-            f"{where}: Debrief has no strings for language '{language}'. Fix: set `language:` "
-            f"to one of {', '.join(string_tables.languages())}, or give every string under "
-            "`strings:` (see the keys in debrief/strings/en.json).")
     return language
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 FOLDER = Path(__file__).parent
 FALLBACK = "en"
@@ -37,11 +38,25 @@ def table(language: str) -> dict[str, Any]:
 
 
 def shipped_language(language: str) -> str | None:
-    """The table for `language` ("pt-BR" falls back to "pt"), or None when there is none."""
-    for candidate in (language, language.replace("_", "-").split("-")[0]):
-        if candidate in languages():
-            return candidate
+    """The table for `language`, or None when there is none.
+
+    A table named for a region (`pt-PT`) serves that region however the code is written
+    (`pt_PT`, `pt-pt`), and the regions CLDR derives from it (`pt-AO`, `pt-MZ`...); any other
+    region gets the table named for the language alone: `pt-BR`, `pt_BR` and `pt` get `pt`,
+    Brazilian Portuguese, which is what `pt` means in CLDR, so in Babel and in the browser's
+    `Intl` (their plural rules for `pt` are Brazil's: 0 takes the singular)."""
+    tag = language.replace("_", "-").lower()
+    by_tag = {name.lower(): name for name in languages()}
+    for candidate in (tag, _CLDR_PARENTS.get(tag, ""), tag.split("-")[0]):
+        if candidate in by_tag:
+            return by_tag[candidate]
     return None
+
+
+# Regions whose language CLDR derives from another region's rather than from the language
+# alone ("pt-ao" -> "pt-pt"), lower case.
+_CLDR_PARENTS = {child.replace("_", "-").lower(): parent.replace("_", "-").lower()
+                 for child, parent in get_global("parent_exceptions").items()}
 
 
 # Compared and hashed by identity, like the site they belong to: so the `Settings` that hold them
@@ -50,9 +65,10 @@ def shipped_language(language: str) -> str | None:
 class Strings:
     """The strings of one site: its language's table, the site's overrides, English for gaps."""
 
-    language: str
+    language: str  # the language the text is in, which the sections declare (`lang`)
     values: dict[str, Any]
     missing: list[str] = field(default_factory=list)  # keys that fell back to English
+    asked: str = ""  # the site's language, when Debrief has no table for it
 
     @classmethod
     def build(cls, language: str, overrides: dict[str, Any] | None = None) -> Strings:
@@ -60,7 +76,11 @@ class Strings:
         own = shipped_language(language)
         values = {**(table(own) if own else {}), **(overrides or {})}
         missing = [key for key in english if key not in values]
-        return cls(language, {**english, **values}, missing)
+        if own or overrides:
+            return cls(language, {**english, **values}, missing)
+        # No table and no `strings:`: every word is English, so the sections say so, and screen
+        # readers, plural forms and the browser's dates and numbers follow the words.
+        return cls(FALLBACK, english, missing, asked=language)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

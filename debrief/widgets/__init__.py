@@ -8,9 +8,11 @@ plugin (`debrief.plugin`) passes a `site` object to check links and ids across t
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
@@ -46,6 +48,21 @@ class UnreadBlocks(Treeprocessor):
                 "quote values that contain `: `, and leave no blank line inside the options"))
 
 
+class StringsWarning(Preprocessor):
+    """Warns, at the first page converted, that the site's language falls back to English.
+
+    Not when the extension is made: MkDocs makes it once to check the config, before it counts
+    warnings (so `--strict` would pass), and on a hook site before the plugin takes over."""
+
+    def __init__(self, md: Markdown, warn: Callable[[], None]) -> None:
+        super().__init__(md)
+        self.warn = warn
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.warn()
+        return lines
+
+
 class WidgetsExtension(BlocksExtension):
     """Takes the site's settings (see `debrief.settings.Options`) as its own options, as
     Zensical and other Python-Markdown hosts pass them; the MkDocs plugin hands over `settings`
@@ -54,14 +71,19 @@ class WidgetsExtension(BlocksExtension):
     def __init__(self, **options: Any) -> None:
         # Imported here: both use this package's checks.
         from ..cli import site_context
-        from ..settings import resolve
+        from ..settings import report_missing_strings, resolve
 
         self.site: Site | None = options.pop("site", None) or None
         settings = options.pop("settings", None)
+        self.warn_strings: Callable[[], None] | None = None
         # A builder that runs no plugin passes only these options: the site's name, address and
         # language come from the mkdocs.yml it builds from, so answers are keyed the same.
-        self.settings = settings or resolve(options, "markdown_extensions: debrief.widgets",
-                                            **site_context())
+        if settings is None:
+            where = "markdown_extensions: debrief.widgets"
+            settings = resolve(options, where, **site_context())
+            # Such a host makes the extension for every page: one warning is enough.
+            self.warn_strings = lambda: report_missing_strings(settings, where, once=True)
+        self.settings = settings
         self.config = {}
         super().__init__()
 
@@ -70,6 +92,8 @@ class WidgetsExtension(BlocksExtension):
         headers = HeaderTracker(md, tuple(block.NAME for block in blocks()), self.site)
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
+        if self.warn_strings and self.settings.strings.missing:
+            md.preprocessors.register(StringsWarning(md, self.warn_strings), "debrief_strings", 33)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)
         for block in blocks():

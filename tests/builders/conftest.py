@@ -47,7 +47,8 @@ def build_with(builder: str, tmp: Path) -> Path:
         return tmp / "site"
     if builder == "zensical":
         project = copy_handbook(tmp / "project")
-        run([sys.executable, "-m", "debrief", "assets", "docs/assets/debrief"], project)
+        run([sys.executable, "-m", "debrief", "assets", "--strict", "docs/assets/debrief"],
+            project)
         run([str(BIN / "zensical"), "build", "--strict"], project)
         return project / "site"
     if builder == "plugin-site":

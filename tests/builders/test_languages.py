@@ -1,6 +1,7 @@
-"""A site in French, German, Spanish or Hebrew shows every widget string in its language: on a
-checklist, a worksheet, the progress page and the log, nothing of Debrief's English is left,
-and axe finds no violation (Hebrew is laid out right to left)."""
+"""A site in any language Debrief ships shows every widget string in it: on a checklist, a
+worksheet, the progress page and the log, nothing of Debrief's English is left, and axe finds no
+violation (Hebrew is laid out right to left). Chromium's plural rules find a form for each
+category, and dates and averages are written the language's way."""
 
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from debrief.settings import default_namespace
-from debrief.strings import table
+from debrief.strings import shipped_language, table
 from tests.browser.browser_support import axe_report, with_storage
 from tests.browser.conftest import SiteHandler, serve_folder
 from tests.conftest import mkdocs_build, write_site
 
-LANGUAGES = ("fr", "de", "es", "he")
+# Brazilian Portuguese as Material names it, so the site finds Debrief's `pt` through the region.
+LANGUAGES = ("fr", "de", "es", "he", "it", "nl", "pt-BR", "pt-PT", "pl", "ja")
+# Material has no `pt-PT`: its `pt` is European Portuguese, which is Debrief's `pt-PT` (Debrief's
+# `pt` is Brazil's, as in CLDR), so a site in Portugal sets Debrief's language itself.
+THEME_LANGUAGE = {"pt-PT": "pt"}
+# How Chromium's Intl writes 2024-04-02 and the decimal point in the page's language: what the
+# log's columns and the averages must show when the sections carry the right `lang`.
+FORMATS = {"pl": ("2 kwi 2024", ","), "ja": ("2024/04/02", "."),
+           "pt-BR": ("2 de abr. de 2024", ","), "pt-PT": ("02/04/2024", ",")}
 SITE_URL = "https://lang.example.net/"
 # Neutral author content, so that only Debrief's own strings can be English.
 PAGES = {
@@ -49,9 +58,11 @@ def site(request: pytest.FixtureRequest,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     language = request.param
     project = tmp_path_factory.mktemp(language)
-    write_site(project, PAGES, f"site_url: {SITE_URL}\nplugins:\n  - debrief\n"
+    theme = THEME_LANGUAGE.get(language, language)
+    plugin = "debrief" if theme == language else f"debrief:\n      language: {language}"
+    write_site(project, PAGES, f"site_url: {SITE_URL}\nplugins:\n  - {plugin}\n"
                "extra:\n  generator: false\n",  # the theme's own footer line fails contrast
-               language)
+               theme)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_folder(project / "site", SiteHandler) as url:
@@ -60,7 +71,7 @@ def site(request: pytest.FixtureRequest,
 
 def english_left(language: str, text: str) -> list[str]:
     """Fragments of Debrief's English strings found in `text`, where the language has its own."""
-    english, own = table("en"), table(language)
+    english, own = table("en"), table(shipped_language(language) or "en")
     found = []
     for key, value in english.items():
         if own.get(key) == value or isinstance(value, list):
@@ -105,6 +116,9 @@ def test_every_widget_string_is_in_the_site_language(site: tuple[str, str],
     page.goto(url + "rate/")
     expect(page.locator("section#beta")).to_have_attribute("data-ready", "1")
     page.locator('input[name="beta--b2"][value="3"]').locator("xpath=..").click()
+    day, point = FORMATS.get(language, ("", ""))
+    if day:  # ratings 2 and 3
+        expect(page.locator("section#beta .debrief-progress")).to_contain_text(f" 2{point}5")
     texts.append(page.evaluate(TEXT_OF_SECTIONS))
     violations.append(axe_report(page, f"{language} worksheet"))
 
@@ -114,6 +128,22 @@ def test_every_widget_string_is_in_the_site_language(site: tuple[str, str],
             "data-ready-ms", re.compile(r"."))
         texts.append(page.evaluate(TEXT_OF_SECTIONS))
         violations.append(axe_report(page, f"{language} {path}"))
+    if day:  # the first entry's column, and the average of its 2 and the second's 1
+        column = table(shipped_language(language))["log.column"].format(label="Omega", date=day)
+        expect(page.locator("section[data-debrief-app] th").filter(
+            has_text=re.compile(f"^{re.escape(column)}$"))).to_have_count(1)
+        expect(page.locator('section[data-debrief-app] td[data-average="b1"]')).to_have_text(
+            f"1{point}5")
+
+    # Chromium's plural rules for the sections' language find a form in every plural string.
+    categories = set(page.evaluate(
+        "() => new Intl.PluralRules(document.querySelector('section.debrief').lang)"
+        ".resolvedOptions().pluralCategories"))
+    own = table(shipped_language(language) or "en")
+    lacking = {key: categories - set(value) for key, value in own.items()
+               if isinstance(value, dict) and categories - set(value)}
+    assert not lacking, lacking
+    assert page.locator("section.debrief").first.get_attribute("lang") == language
 
     direction = "rtl" if language == "he" else "ltr"
     assert page.locator("section.debrief").first.get_attribute("dir") == direction

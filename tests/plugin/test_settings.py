@@ -8,6 +8,7 @@ import re
 
 import markdown
 import pytest
+from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +21,7 @@ from debrief.settings import (
     report_missing_strings,
     resolve,
 )
-from debrief.strings import Strings, languages, table
+from debrief.strings import Strings, languages, shipped_language, table
 
 WHERE = "mkdocs.yml: plugins: debrief"
 
@@ -75,7 +76,6 @@ def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"colour": "red"}, "unknown option 'colour'. Fix: use one of: namespace,"),
-    ({"language": "xx"}, "no strings for language 'xx'. Fix: set `language:` to one of"),
     ({"language": "not a code"}, "language 'not a code' is not a language code"),
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
     ({"strings": {"script.done": "Done"}}, "'script.done' takes plural forms"),
@@ -106,11 +106,27 @@ def test_overrides_replace_single_strings() -> None:
 
 def test_a_missing_translation_falls_back_to_english_with_a_warning(
         caplog: pytest.LogCaptureFixture) -> None:
-    settings = resolve({"language": "it", "strings": {"reset": "Ricomincia"}}, WHERE)
+    settings = resolve({"language": "sv", "strings": {"reset": "Börja om"}}, WHERE)
     assert settings.strings["copy"] == table("en")["copy"]
+    assert settings.language == "sv"  # the site is translating: its sections say so
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         report_missing_strings(settings, WHERE)
-    assert "language 'it' has no text for" in caplog.text and "English is shown" in caplog.text
+    assert "language 'sv' has no text for" in caplog.text and "English is shown" in caplog.text
+
+
+def test_a_language_without_strings_is_english_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Once a hard error; now English, as a missing translation is, and --strict stops."""
+    settings = resolve({}, WHERE, theme_language="xx")
+    assert settings.strings.values == table("en") and settings.scale == tuple(table("en")["scale"])
+    # The words are English, so the sections say so, for screen readers, plurals and Intl.
+    assert settings.language == "en" and settings.strings.direction == "ltr"
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_missing_strings(settings, WHERE)
+    assert caplog.messages == [
+        f"{WHERE}: Debrief has no strings for language 'xx' (from theme.language), so its "
+        f"widgets are in English. Fix: set `language:` to one of {', '.join(languages())}, or "
+        "give every string under `strings:` (the keys are in debrief/strings/en.json)."]
 
 
 @pytest.mark.parametrize("language", languages())
@@ -134,6 +150,37 @@ def test_plurals_follow_the_language() -> None:
     english = Strings.build("en")
     assert english.plural("script.done", 1, total=3) == "1 of 3 done."
     assert Strings.build("he").direction == "rtl" and english.direction == "ltr"
+    polish = Strings.build("pl")
+    assert [polish.plural("app.tools", n) for n in (1, 2, 5, 22, 112)] == [
+        "1 narzędzie", "2 narzędzia", "5 narzędzi", "22 narzędzia", "112 narzędzi"]
+    assert Strings.build("ja").plural("app.tools", 1) == "1個のツール"
+    # Brazil writes 0 in the singular, Portugal in the plural.
+    assert Strings.build("pt-BR").plural("app.tools", 0) == "0 ferramenta"
+    assert Strings.build("pt-PT").plural("app.tools", 0) == "0 ferramentas"
+
+
+@pytest.mark.parametrize(("language", "shipped"), [
+    ("pt", "pt"), ("pt-BR", "pt"), ("pt_BR", "pt"), ("pt-PT", "pt-PT"), ("pt_PT", "pt-PT"),
+    ("pt-pt", "pt-PT"), ("pt-AO", "pt-PT"), ("ja-JP", "ja"), ("pl_PL", "pl"), ("nl-BE", "nl"),
+    ("it", "it"), ("sv", None),
+])
+def test_each_language_code_finds_its_table(language: str, shipped: str | None) -> None:
+    """`pt` is Brazilian Portuguese, as in CLDR; regions CLDR derives from Portugal's (Angola,
+    Mozambique...) get Portugal's table."""
+    assert shipped_language(language) == shipped
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_plural_has_each_category_the_language_uses(language: str) -> None:
+    """Every category Babel chooses among for the language (the browser's `Intl` is checked
+    by tests/js/strings.test.js and in Chromium by tests/builders/test_languages.py)."""
+    needed = {*Locale.parse(language.replace("-", "_")).plural_form.tags, "other"}
+    for key, value in table(language).items():
+        if isinstance(value, dict):
+            assert needed <= set(value), (key, needed - set(value))
+            for form in value.values():  # every form says what the English one says
+                assert sorted(_placeholders(form)) == sorted(
+                    _placeholders(table("en")[key]["other"])), (key, form)
 
 
 def test_the_bare_extension_reads_its_settings_from_its_options() -> None:

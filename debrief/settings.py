@@ -66,6 +66,8 @@ class Settings:
     notes_limit: int
     strings: Strings
     versions: str
+    version: str = ""  # with `versions: separate`: the version mike builds, which keys answers
+    manifest: str = ""  # the manifest's file name when not manifest.json (one per language)
 
     @property
     def language(self) -> str:
@@ -86,6 +88,9 @@ class Settings:
             "schema": SCHEMA_VERSION,
             "prefix": STORAGE_PREFIX,
             "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",
+            # Only on the builds that have them (see debrief/builds.py).
+            **({"version": self.version} if self.version else {}),
+            **({"manifest": self.manifest} if self.manifest else {}),
         }
 
 

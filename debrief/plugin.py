@@ -38,6 +38,7 @@ from .settings import (
     Settings,
     SettingsError,
     report_missing_strings,
+    report_unnamed,
     resolve,
 )
 from .widgets import render
@@ -112,6 +113,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         except SettingsError as error:
             raise PluginError(str(error)) from None
         report_missing_strings(self.settings, self.where)
+        report_unnamed(self.settings, self.where)
         self.file_names = FileNames(Path(config.config_file_path or ".").resolve().parent,
                                     config.docs_dir)
         config.nav = _without(config.nav, self.left_out)

@@ -92,7 +92,7 @@ def test_each_language_saves_to_its_own_log_page(page: Page, i18n_url: str, lang
     page.wait_for_url(i18n_url + prefix + "log/")
     wait_app(page)
     expect(page.locator("h1")).to_have_text(PAGES[lang]["log.md"][0])
-    expect(app(page, "feedback-log")).to_contain_text(f"Entretien {lang}")
+    expect(app(page, "debrief-feedback-log")).to_contain_text(f"Entretien {lang}")
 
 
 @pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("fr", "fr/")])
@@ -102,7 +102,7 @@ def test_each_progress_page_lists_its_own_pages(page: Page, i18n_url: str, lang:
     open_page(page, i18n_url + ("fr/" if lang == "en" else ""))
     item_label(page, "prep", "item-2").click()
     open_app(page, i18n_url + prefix + "progress/")
-    listed = app(page, "progress").locator("li[data-widget]")
+    listed = app(page, "debrief-progress").locator("li[data-widget]")
     expect(listed).to_have_count(2)
     titles, items = PAGES[lang]["index.md"][1], PAGES[lang]["rate.md"][1]
     expect(listed.locator("a")).to_have_text([titles, items])

@@ -146,6 +146,14 @@ def test_every_shipped_language_has_every_key_in_the_same_shape(language: str) -
             assert sorted(_placeholders(own[key])) == sorted(_placeholders(value)), key
 
 
+@pytest.mark.parametrize("language", [code for code in languages() if code != "en"])
+def test_the_names_of_downloaded_files_are_translated(language: str) -> None:
+    """A reader saves a summary or a backup under a name in their own language."""
+    english, own = table("en"), table(language)
+    for key in ("progress.summary-file", "progress.backup-file", "progress.aside-file"):
+        assert own[key] != english[key], key
+
+
 def _placeholders(text: str) -> list[str]:
     return re.findall(r"\{(\w+)\}", text)
 

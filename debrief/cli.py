@@ -27,7 +27,7 @@ import yaml
 
 from . import package_version
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
-from .settings import Settings, SettingsError, report_missing_strings, resolve
+from .settings import Settings, SettingsError, report_missing_strings, report_unnamed, resolve
 
 EXTENSION = "debrief.widgets"
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.S)
@@ -165,6 +165,7 @@ def _convert_pages(project: Project, site: SiteWidgets, sources: list[str],
                    order: dict[str, int]) -> dict[str, PageInfo]:
     md = _markdown(project, site)
     report_missing_strings(project.settings, project.where)
+    report_unnamed(project.settings, project.where)
     pages = {}
     for uri in sorted(sources, key=lambda u: (order.get(u, 1 << 30), u)):
         path = project.docs / uri

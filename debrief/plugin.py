@@ -27,16 +27,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import app_pages
+from . import app_pages, builds
 from .assets import page_loads
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
 from .settings import (
+    DEFAULT_LOG_PAGE,
     DEFAULT_NOTES_LIMIT,
     OPTION_NAMES,
     VERSION_MODES,
     Settings,
     SettingsError,
     report_missing_strings,
+    report_unnamed,
     resolve,
 )
 from .widgets import render
@@ -94,19 +96,24 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
 
     # Hooks
 
+    # After every plugin that sets up a build of its own, such as mkdocs-static-i18n's (-100),
+    # which sets the theme's language of each build.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         written = config.mdx_configs.get(EXTENSION, {})
         options = {k: v for k, v in written.items() if k not in ("site", "settings")}
         options.update(self.given)
+        site_url = builds.configured_site_url(config)  # not serve's address nor mike's version
         try:
-            self.settings = resolve(options, self.where, site_name=config.site_name,
-                                    site_url=config.site_url or "",
-                                    theme_language=_theme_language(config))
+            settings = resolve(options, self.where, site_name=config.site_name,
+                               site_url=site_url, theme_language=_theme_language(config))
+            self.settings = builds.for_build(settings, options, config, site_url)
             docs = Path(config.docs_dir)
             log_page, self.left_out = log_page_of(self.settings, docs, self.where)
         except SettingsError as error:
             raise PluginError(str(error)) from None
         report_missing_strings(self.settings, self.where)
+        report_unnamed(self.settings, self.where)
         self.file_names = FileNames(Path(config.config_file_path or ".").resolve().parent,
                                     config.docs_dir)
         config.nav = _without(config.nav, self.left_out)
@@ -120,6 +127,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         config.extra_javascript = [*_without_script(config.extra_javascript), _module_script()]
         return config
 
+    # After mkdocs-static-i18n has chosen each language's files (-100): it reads the source of
+    # every file, and the assets made here have none.
+    @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for uri in self.left_out:
             found = files.get_file_from_path(uri)
@@ -138,6 +148,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             return found.url if found is not None and found.is_documentation_page() else None
 
         self.site.page_urls = page_url
+        self.site.log_page = _log_page_in(files, self.settings.log_page, self.site.log_page)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -199,7 +210,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        path = Path(config.site_dir) / ASSET_DIR / MANIFEST_NAME
+        path = Path(config.site_dir) / ASSET_DIR / (self.settings.manifest or MANIFEST_NAME)
         path.write_text(json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
 
@@ -231,6 +242,15 @@ def _page_link(url: str, here: str) -> str:
     """A link from the page at `here` to the page at site URL `url` ("" for the home page)."""
     link = get_relative_url(url, here)
     return f"{link}/" if (url == "" or url.endswith("/")) and not link.endswith("/") else link
+
+
+def _log_page_in(files: Files, wanted: str | None, found: str) -> str:
+    """The docs path of the log page among this build's files. A plugin that builds a site once
+    per language (mkdocs-static-i18n) keeps one log page per language, as `fr/log.md` or
+    `log.fr.md`, and its `files` answer a lookup of `log.md` with the language being built."""
+    name = DEFAULT_LOG_PAGE if wanted is None else wanted
+    file = files.get_file_from_path(name) if name else None
+    return file.src_uri if file is not None and file.is_documentation_page() else found
 
 
 def _theme_language(config: MkDocsConfig) -> str:

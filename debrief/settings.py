@@ -67,6 +67,9 @@ class Settings:
     strings: Strings
     versions: str
     language_from: str = "language"  # the setting the language came from, for messages
+    version: str = ""  # with `versions: separate`: the version mike builds, which keys answers
+    manifest: str = ""  # the manifest's file name when not manifest.json (one per language)
+    unnamed: bool = False  # no namespace, site_url or site_name in ASCII to name answers after
 
     @property
     def language(self) -> str:
@@ -87,6 +90,9 @@ class Settings:
             "schema": SCHEMA_VERSION,
             "prefix": STORAGE_PREFIX,
             "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",
+            # Only on the builds that have them (see debrief/builds.py).
+            **({"version": self.version} if self.version else {}),
+            **({"manifest": self.manifest} if self.manifest else {}),
         }
 
 
@@ -102,6 +108,7 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
     overrides = _overrides(given.strings, where)
     site_strings = Strings.build(language, overrides)
     namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
+    unnamed = not given.namespace and not site_url and not _name_of(site_name)
     previous = [_namespace(n, where, "previous_namespaces")
                 for n in _list(given.previous_namespaces, where, "previous_namespaces")]
     # A site whose name came from its address before the name was made to read back to one
@@ -117,6 +124,7 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
         strings=site_strings,
         versions=_choice(given.versions, VERSION_MODES, where, "versions"),
         language_from="language" if given.language or not theme_language else "theme.language",
+        unnamed=unnamed,
     )
 
 
@@ -151,6 +159,18 @@ def report_missing_strings(settings: Settings, where: str, *, once: bool = False
     log.warning(message)
 
 
+def report_unnamed(settings: Settings, where: str) -> None:
+    """A site whose answers fall back to the name `debrief` shares them with every other such
+    site on its origin (a warning, so --strict stops)."""
+    if settings.unnamed:
+        log.warning(
+            f"{where}: readers' answers are kept under the name '{settings.namespace}', which "
+            "other sites on the same address may share: there is no site_url, and site_name has "
+            "no ASCII letters or digits to derive a name from. Fix: set `site_url` to the "
+            "address readers use, or `namespace:` to a name of ASCII letters (A-Z, a-z), "
+            "digits, dots, hyphens and underscores.")
+
+
 def _address(site_url: str) -> tuple[str, str]:
     """The host (lowercase: hosts ignore case) and the path (as written: paths do not)."""
     address = site_url.split("://", 1)[-1].split("?")[0].split("#")[0]
@@ -178,13 +198,18 @@ def default_namespace(site_name: str, site_url: str) -> str:
     longer than a namespace may be ends in "H" and a hash of the whole. Without a site_url, the
     site's name stands in."""
     if not site_url:
-        return re.sub(r"[^a-z0-9._]+", "-", site_name.lower()).strip("-.")[:_LONGEST] or "debrief"
+        return _name_of(site_name) or "debrief"
     host, path = _address(site_url)
     name = _encoded(f"{host}/{path}" if path else host)
     if len(name) <= _LONGEST:
         return name or "debrief"
     digest = hashlib.sha256(name.encode()).hexdigest()[:16]
     return f"{name[:_LONGEST - 17]}H{digest}"
+
+
+def _name_of(site_name: str) -> str:
+    """A namespace from the site's name: its ASCII letters and digits, "" for none."""
+    return re.sub(r"[^a-z0-9._]+", "-", site_name.lower()).strip("-.")[:_LONGEST]
 
 
 def legacy_namespace(site_url: str) -> str:
@@ -197,8 +222,8 @@ def legacy_namespace(site_url: str) -> str:
 
 def _namespace(value: Any, where: str, name: str = "namespace") -> str:
     if not isinstance(value, str) or not NAMESPACE_RULE.fullmatch(value):
-        raise SettingsError(f"{where}: {name} '{value}' is not valid. Fix: use 1 to 100 letters, "
-                            "digits, dots, hyphens and underscores.")
+        raise SettingsError(f"{where}: {name} '{value}' is not valid. Fix: use 1 to 100 ASCII "
+                            "letters (A-Z, a-z), digits, dots, hyphens and underscores.")
     return value
 
 

@@ -18,7 +18,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from .block import Item, PageState, Site, Widget
 from .kinds import KINDS, register
-from .problems import WidgetProblem, report
+from .problems import WidgetProblem, report, warn
 from .progress_log import FeedbackLog, Progress
 from .source import HeaderTracker
 
@@ -63,6 +63,48 @@ class StringsWarning(Preprocessor):
         return lines
 
 
+class DisplacedAnchors(Treeprocessor):
+    """Warns of a heading whose anchor a widget's id took. The toc extension, which runs just
+    before, makes every heading's anchor unique against the ids already on the page: a heading
+    "Ready" above a checklist with the id `ready` gets `ready_1`, and a link to `#ready` that was
+    meant for the heading reaches the checklist."""
+
+    def __init__(self, md: Markdown, page: PageState) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: etree.Element) -> None:
+        if not self.page.ids:
+            return
+        widgets = {el.get("id"): el for el in root.iter("section") if el.get("id") in self.page.ids}
+        for heading in root.iter():
+            anchor = heading.get("id") or ""
+            base, _, number = anchor.rpartition("_")
+            if heading.tag not in _HEADINGS or base not in widgets or not number.isdigit():
+                continue
+            section = widgets[base]
+            kind = section.get("data-debrief") or section.get("data-debrief-app") or "widget"
+            title = "".join(t for child in [heading] for t in _text_of(child)).strip()
+            rename = ("give the block another `id:`" if section.get("data-debrief-app") else
+                      f"give the {kind} another id and list the old one under `previous_ids`")
+            warn(self.page.source, self.page.ids[base], f"{kind} '{base}'", WidgetProblem(
+                f"the heading '{title}' would have the anchor '{base}' too, so it gets "
+                f"'{anchor}', and links to #{base} reach the {kind}",
+                f"give the heading an anchor of its own, as in `{title} {{#{base}-title}}` "
+                f"(with attr_list), or {rename}"))
+
+
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+
+
+def _text_of(element: etree.Element) -> list[str]:
+    """An element's text, without the permalink the toc extension adds to a heading."""
+    if element.get("class") == "headerlink":
+        return [element.tail or ""]
+    return [element.text or "", *(t for child in element for t in _text_of(child)),
+            element.tail or ""]
+
+
 class WidgetsExtension(BlocksExtension):
     """Takes the site's settings (see `debrief.settings.Options`) as its own options, as
     Zensical and other Python-Markdown hosts pass them; the MkDocs plugin hands over `settings`
@@ -96,6 +138,8 @@ class WidgetsExtension(BlocksExtension):
             md.preprocessors.register(StringsWarning(md, self.warn_strings), "debrief_strings", 33)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)
+        # Just after the toc extension's (5), which gives headings their anchors.
+        md.treeprocessors.register(DisplacedAnchors(md, self.page), "debrief_anchors", 4)
         for block in blocks():
             block_mgr.register(block, {"page": self.page})
 

@@ -19,7 +19,7 @@ _CONTINUATION = re.compile(r"[ \t]+\S")
 
 def parse_items(text: str) -> list[tuple[str, str]]:
     """Read `- [ ] text {#id}` lines into (id, text) pairs; ids come from the text if not given.
-    Every bad line is reported, not only the first."""
+    Every bad line is reported, not only the first, each at its own line."""
     items: list[list[str]] = []
     problems: list[WidgetProblem] = []
     for line in text.splitlines():
@@ -38,17 +38,37 @@ def parse_items(text: str) -> list[tuple[str, str]]:
         items.append([found.group("id") or "", found.group("text"), line.strip()])
     if not items and not problems:
         raise WidgetProblem("the checklist has no items", "add lines like `- [ ] What to do`")
-    parsed = []
-    for entry in items:
+    given = {entry[0] for entry in items}
+    parsed: list[tuple[str, str]] = []
+    first: dict[str, str] = {}  # id -> the text of the first item with it
+    for position, (given_id, item_text, line) in enumerate(items, 1):
         try:
-            parsed.append(_item(*entry))
+            item_id, item_text = _item(given_id, item_text, line, _free_id(position, given))
         except WidgetProblem as problem:
             problems.append(problem)
+            continue
+        if item_id in first:
+            # At the second item's own line: count the earlier lines its text would match too.
+            earlier = sum(line in entry[2] for entry in items[:position - 1])
+            problems.append(WidgetProblem(
+                f"two items have the id '{item_id}'" + (
+                    f": this one and '{first[item_id]}'" if first[item_id] != item_text else ""),
+                "give this one its own id: `{#another-id}` at the end of its line",
+                near=line, nth=earlier + 1))
+            continue
+        first[item_id] = item_text
+        parsed.append((item_id, item_text))
     raise_all(problems)
     return parsed
 
 
-def _item(given_id: str, text: str, line: str) -> tuple[str, str]:
+def _free_id(position: int, taken: set[str]) -> str:
+    """An id to suggest for the item at `position` (from 1) that no item of the list has."""
+    return next(f"item-{n}" for n in range(position, position + len(taken) + 1)
+                if f"item-{n}" not in taken)
+
+
+def _item(given_id: str, text: str, line: str, suggestion: str) -> tuple[str, str]:
     if not text.strip():
         raise WidgetProblem("an item has no text", "write what to do after `- [ ]`", near=line)
     if given_id:
@@ -62,8 +82,9 @@ def _item(given_id: str, text: str, line: str) -> tuple[str, str]:
         raise WidgetProblem(
             f"no id can be made from the item '{text}': ids use the Latin letters a-z, digits "
             "and hyphens, and this text has none",
-            f"end its line with an id in those letters, e.g. `{line} {{#item-1}}`; keep the id "
-            "when you reword the item, since readers' ticks are saved under it", near=line)
+            f"end its line with an id in those letters, e.g. `{line} {{#{suggestion}}}`; keep "
+            "the id when you reword the item, since readers' ticks are saved under it",
+            near=line)
     return derived, text
 
 
@@ -113,15 +134,6 @@ class Checklist(WidgetBlock):
         source, items_list.text = items_list.text or "", None
         try:
             items = parse_items(source)
-            seen: set[str] = set()
-            for item_id, text in items:
-                if item_id in seen:
-                    given = f"{{#{item_id}}}"
-                    raise WidgetProblem(
-                        f"two items have the id '{item_id}'",
-                        "give one its own id: `{#another-id}` at the end of its line",
-                        near=given if given in source else text, nth=2)
-                seen.add(item_id)
         except WidgetProblem as problem:
             self.fail_at_end(block, problem)
             return None

@@ -50,3 +50,10 @@ def report(source: str, line: int | None, subject: str, problem: WidgetProblem) 
     text = describe(source, line, subject, problem)
     log.error(text)
     return text
+
+
+def warn(source: str, line: int | None, subject: str, problem: WidgetProblem) -> str:
+    """Log a problem that leaves the page built, but not as the author meant, as a warning."""
+    text = describe(source, line, subject, problem)
+    log.warning(text)
+    return text

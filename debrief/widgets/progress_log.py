@@ -18,7 +18,7 @@ class AppBlock(WidgetBlock):
     Argument: the title (required).
 
     Options:
-    - `id`: the HTML id (default: the block's name).
+    - `id`: the HTML id (default: `debrief-` and the block's name).
     - `level`: the heading level of the title, 2 to 6 (default 2).
 
     Content: optional Markdown shown above what the browser builds.
@@ -34,7 +34,8 @@ class AppBlock(WidgetBlock):
         return "block"
 
     def on_options(self) -> None:
-        self.options["id"] = self.options["id"] or self.NAME
+        # Not the block's name alone: a page titled "Feedback log" has the anchor feedback-log.
+        self.options["id"] = self.options["id"] or f"{render.PREFIX}-{self.NAME}"
 
     def create(self, parent: etree.Element) -> etree.Element:
         section = render.widget(parent, self.NAME, self.options["id"], self.argument,

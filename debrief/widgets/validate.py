@@ -138,7 +138,7 @@ def _criterion(entry: Any, number: int) -> Criterion:
         raise WidgetProblem(
             f"no id can be made from the label '{label}': ids use the Latin letters a-z, digits "
             "and hyphens, and this label has none",
-            "add `id: criterion-1` (any id in those letters) to the criterion", near=near
+            f"add `id: criterion-{number}` (any id in those letters) to the criterion", near=near
         )
     anchors = type_text_list(entry["anchors"], "anchors") if "anchors" in entry else ()
     return Criterion(

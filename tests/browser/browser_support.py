@@ -159,8 +159,8 @@ def tab_to(page: Page, target: Locator, within: Locator, limit: int = 10) -> Non
 
 BACKUP_KEY = f"debrief-backup:{NAMESPACE}"  # the document as it was before the last import
 RECOVERY_KEY = f"debrief-recovery:{NAMESPACE}"  # a document the site could not read, kept aside
-PROGRESS_PAGE, PROGRESS_APP = "progress/", "my-progress"
-LOG_PAGE, LOG_APP = "log/", "feedback-log"
+PROGRESS_PAGE, PROGRESS_APP = "progress/", "debrief-progress"
+LOG_PAGE, LOG_APP = "log/", "debrief-feedback-log"
 EXPORTED = "2024-06-01T12:00:00.000Z"
 
 

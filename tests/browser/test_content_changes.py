@@ -66,7 +66,7 @@ VERSIONS = {
     "site-v2": READY_V2 + "\n" + RENAMED_LIST,
     "site-v3": READY_V3 + "\n" + RENAMED_LIST,
 }
-PROGRESS = "/// progress | Everything\n    id: my-progress\n///\n"
+PROGRESS = "/// progress | Everything\n///\n"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -65,7 +65,7 @@ def test_a_kind_from_outside_keeps_counts_shares_and_exports_its_answers(
     expect(share_banner(other, POLL)).to_contain_text("Saving them here adds 1 answer")
 
     open_app(page, kind_site + "progress/")
-    row = app(page, "progress").locator(f"li[data-widget={POLL}]")
+    row = app(page, "debrief-progress").locator(f"li[data-widget={POLL}]")
     expect(row).to_contain_text("1 of 1")
     _, summary = download(page, "Download summary (Markdown)")
     assert "How ready do you feel?: Nearly" in summary.decode()

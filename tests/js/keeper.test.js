@@ -294,4 +294,26 @@ describe("versions", () => {
     assert.equal(names.main, `${MAIN}@/v2/`);
     assert.deepEqual(names.older, [MAIN, "debrief:debrief@/v2/", "debrief:debrief"]);
   });
+
+  test("a version the build names is kept under that name, wherever an alias serves it", () => {
+    const built = { ...CONFIG, versions: "separate", version: "2.0" };
+    const alias = namesFor(built, "/guide/latest/");
+    assert.equal(alias.main, `${MAIN}@2.0`);
+    assert.equal(namesFor(built, "/guide/2.0/").main, alias.main);
+    // What this path kept before the build named its version comes first, then the shared one.
+    assert.deepEqual(alias.older, [
+      `${MAIN}@/guide/latest/`,
+      MAIN,
+      "debrief:debrief@2.0",
+      "debrief:debrief@/guide/latest/",
+      "debrief:debrief",
+    ]);
+    assert.equal(alias.isOurs(`${MAIN}@2.0`), true);
+  });
+
+  test("a shared site ignores the version and lists each earlier key once", () => {
+    const names = namesFor({ ...CONFIG, version: "2.0" }, "/guide/2.0/");
+    assert.equal(names.main, MAIN);
+    assert.deepEqual(names.older, ["debrief:debrief"]);
+  });
 });

@@ -19,6 +19,7 @@ from debrief.settings import (
     SettingsError,
     default_namespace,
     report_missing_strings,
+    report_unnamed,
     resolve,
 )
 from debrief.strings import Strings, languages, shipped_language, table
@@ -82,6 +83,7 @@ def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple
     ({"scale": {"de": ["Schwach", "Stark"]}}, "scale has no labels for language 'en'"),
     ({"scale": ["Only"]}, "scale: scale has 1 point. Fix: give from 2 to 10 points"),
     ({"namespace": "a b"}, "namespace 'a b' is not valid"),
+    ({"namespace": "מדריך"}, "Fix: use 1 to 100 ASCII letters (A-Z, a-z), digits"),
     ({"notes_limit": 5}, "notes_limit '5' is out of range"),
     ({"versions": "each"}, "versions 'each' is not one of shared, separate"),
 ])
@@ -129,6 +131,24 @@ def test_a_language_without_strings_is_english_with_a_warning(
         "give every string under `strings:` (the keys are in debrief/strings/en.json)."]
 
 
+@pytest.mark.parametrize(("context", "warned"), [
+    ({"site_name": "מדריך לראיונות"}, True),
+    ({"site_name": "Руководство"}, True),
+    ({"site_name": "Руководство", "site_url": "https://example.org/ru/"}, False),
+    ({"site_name": "Guide Руководство"}, False),
+    ({"site_name": "Debrief"}, False),
+])
+def test_a_site_with_nothing_to_name_its_answers_after_is_warned(
+        caplog: pytest.LogCaptureFixture, context: dict, warned: bool) -> None:
+    """Such a site falls back to `debrief`, which every other such site on its origin shares."""
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_unnamed(resolve({}, WHERE, **context), WHERE)
+        report_unnamed(resolve({"namespace": "mine"}, WHERE, **context), WHERE)
+    assert ("Fix: set `site_url` to the address readers use, or `namespace:`" in caplog.text) \
+        is warned
+    assert len(caplog.records) == warned
+
+
 @pytest.mark.parametrize("language", languages())
 def test_every_shipped_language_has_every_key_in_the_same_shape(language: str) -> None:
     english, own = table("en"), table(language)
@@ -140,6 +160,14 @@ def test_every_shipped_language_has_every_key_in_the_same_shape(language: str) -
         if isinstance(value, str):
             # The same placeholders, so nothing is lost or left unfilled in translation.
             assert sorted(_placeholders(own[key])) == sorted(_placeholders(value)), key
+
+
+@pytest.mark.parametrize("language", [code for code in languages() if code != "en"])
+def test_the_names_of_downloaded_files_are_translated(language: str) -> None:
+    """A reader saves a summary or a backup under a name in their own language."""
+    english, own = table("en"), table(language)
+    for key in ("progress.summary-file", "progress.backup-file", "progress.aside-file"):
+        assert own[key] != english[key], key
 
 
 def _placeholders(text: str) -> list[str]:

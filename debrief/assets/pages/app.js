@@ -40,7 +40,9 @@ const pageOf = (section, site, manifest, kinds) => {
 export const start = async (sections, site) => {
   styles(site);
   const began = performance.now();
-  const manifest = await fetch(new URL("manifest.json", site.assets)).then((reply) => reply.json());
+  // One manifest per build: a site built once per language names each after its language.
+  const { manifest: name = "manifest.json" } = JSON.parse(sections[0].dataset.config);
+  const manifest = await fetch(new URL(name, site.assets)).then((reply) => reply.json());
   const names = [...new Set(manifest.widgets.map((widget) => widget.kind))];
   const [modules, loaded] = await Promise.all([
     Promise.all(sections.map((section) => import(`./${section.dataset.debriefApp}.js`))),

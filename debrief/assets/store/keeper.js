@@ -42,14 +42,20 @@ const sameAnswers = (a, b) =>
 
 // ---- The keys of one site -----------------------------------------------------------------------
 
-// `config` is the page's data-config; `root` the site's path, for `versions: separate`.
+// `config` is the page's data-config; `root` the site's path. With `versions: separate`, each
+// version keeps its own document: keyed by the version the build names (mike's, which its
+// aliases share: /latest/ holds the build of 2.0), else by the site's path.
 export const namesFor = (config, root) => {
-  const own = config.versions === "separate" ? `@${root}` : "";
+  const separate = config.versions === "separate";
+  const own = separate ? `@${config.version || root}` : "";
   const under = (kind) => config.prefix.replace(":", kind ? `-${kind}:` : ":");
-  const older = [
-    ...(own ? [config.prefix + config.ns] : []),
-    ...config.previous.flatMap((name) => [config.prefix + name + own, config.prefix + name]),
-  ].filter((key) => key !== config.prefix + config.ns + own);
+  // Where earlier answers may be, most specific first: under this version (or under the path
+  // that stood for it before the build named versions), then the site's unversioned document,
+  // for this site's name and then each earlier name.
+  const suffixes = separate ? [own, ...(config.version ? [`@${root}`] : []), ""] : [""];
+  const older = [config.ns, ...config.previous]
+    .flatMap((name) => suffixes.map((suffix) => config.prefix + name + suffix))
+    .filter((key, n, all) => key !== config.prefix + config.ns + own && all.indexOf(key) === n);
   const prefixes = ["", "backup", "recovery"].map(under);
   const names = [config.ns, ...config.previous];
   return {

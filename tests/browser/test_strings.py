@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, Route, expect
 
 from .browser_support import *
@@ -119,3 +120,30 @@ def test_the_charts_date_labels_never_overlap(new_page: Callable[..., Page],
     assert len(boxes) >= 2
     for (_, right), (left, _) in zip(sorted(boxes), sorted(boxes)[1:], strict=False):
         assert right <= left, f"date labels overlap: {sorted(boxes)}"
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_the_chart_runs_through_time_as_the_table_does(new_page: Callable[..., Page],
+                                                       site_url: str, direction: str) -> None:
+    """The chart and the table beside it show the same entries: on a right-to-left page both
+    put the first entry on the right, where the reader starts; the scale stands on that side."""
+    entries = [make_entry(f"e{n}", f"2024-0{n}-01", {"communication": n}, f"Interview {n}")
+               for n in (1, 2, 3)]
+    page = new_page(storage_state=with_storage(site_url, {DOC_KEY: make_doc({}, entries)}))
+    rewrite_pages(page, lambda text: text.replace(' dir="ltr"', f' dir="{direction}"'))
+    open_app(page, site_url + LOG_PAGE)
+    section = app(page, LOG_APP).locator(f"section[data-worksheet={WORKSHEET}]")
+
+    def across(locator: Any) -> list[float]:
+        return locator.evaluate_all(
+            "(all) => all.map((e) => { const b = e.getBoundingClientRect();"
+            " return b.left + b.width / 2; })")
+
+    columns = across(section.locator("table thead th").filter(has_text="Interview"))
+    dots = across(section.locator('svg circle[data-criterion="communication"]'))
+    scale = across(section.locator("svg text:not([text-anchor=middle])"))
+    expected = sorted(dots, reverse=direction == "rtl")
+    assert dots == expected and len(dots) == 3, dots  # entries come oldest first
+    assert columns == sorted(columns, reverse=direction == "rtl"), columns
+    start = min(dots) if direction == "ltr" else max(dots)
+    assert all((x < start) if direction == "ltr" else (x > start) for x in scale), (scale, dots)

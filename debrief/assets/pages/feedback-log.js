@@ -38,7 +38,9 @@ const svg = (tag, attrs = {}, text = "") => {
   return node;
 };
 
-// ---- Chart: numbers and dates read left to right in every language ------------------------------
+// ---- Chart: numbers and dates read left to right in every language; time runs the way the page
+// reads, so on a right-to-left page the latest entry is on the left, as in the table beside it
+// (whose columns the browser lays out from the right), and the scale stands on the right.
 
 // The dates under the chart, as many as fit without touching each other.
 const dateLabels = (page, entries, x) => {
@@ -95,9 +97,14 @@ const legendOf = (worksheet) =>
 
 const chart = (page, worksheet, entries) => {
   const points = worksheet.scale.length;
-  const x = (n) =>
+  const rtl = page.section.dir === "rtl";
+  const along = (n) =>
     60 + (entries.length === 1 ? (WIDTH - 120) / 2 : (n * (WIDTH - 120)) / (entries.length - 1));
+  const x = (n) => (rtl ? WIDTH - along(n) : along(n));
   const y = (v) => HEIGHT - 30 - ((v - 1) * (HEIGHT - 50)) / Math.max(points - 1, 1);
+  // The scale's numbers and their grid lines, on the side the page starts from.
+  const [gridFrom, gridTo] = rtl ? [16, WIDTH - 36] : [36, WIDTH - 16];
+  const scaleAt = rtl ? { x: WIDTH, "text-anchor": "end" } : { x: 0 };
   const title = `${worksheet.id}-chart-title`;
   const box = svg("svg", {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
@@ -108,8 +115,8 @@ const chart = (page, worksheet, entries) => {
   box.append(svg("title", { id: title }, page.t("chart-title", { title: worksheet.title })));
   for (let point = 1; point <= points; point += 1) {
     box.append(
-      svg("line", { x1: 36, x2: WIDTH - 16, y1: y(point), y2: y(point), class: "debrief-grid" }),
-      svg("text", { x: 0, y: y(point) + 4, class: "debrief-axis" }, String(point)),
+      svg("line", { x1: gridFrom, x2: gridTo, y1: y(point), y2: y(point), class: "debrief-grid" }),
+      svg("text", { ...scaleAt, y: y(point) + 4, class: "debrief-axis" }, String(point)),
     );
   }
   box.append(...dateLabels(page, entries, x));

@@ -29,15 +29,19 @@ def mkdocs_build(config_dir: Path, site_dir: Path,
 HOOK = f"hooks:\n  - {ROOT / 'hooks' / 'debrief.py'}\n"  # wires Debrief in as the handbook does
 
 
-def write_site(project: Path, pages: dict[str, str], config: str, language: str = "en") -> None:
+def write_site(project: Path, pages: dict[str, str], config: str, language: str = "en",
+               theme: str = "material") -> None:
     """Write a small site into `project`: `pages` under docs/ by file name, and a mkdocs.yml with
-    Material in `language` and no web fonts, followed by `config` (how Debrief is wired in)."""
+    `theme` in `language`, followed by `config` (how Debrief is wired in). Nothing is fetched
+    from another origin: Material goes without its web fonts, MkDocs' own themes (`mkdocs`,
+    `readthedocs`, which take the language as their `locale`) without highlight.js from a CDN."""
     (project / "docs").mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         (project / "docs" / name).write_text(text)
+    own = (f"  font: false\n  language: {language}\n" if theme == "material"
+           else f"  locale: {language}\n  highlightjs: false\n")
     (project / "mkdocs.yml").write_text(
-        f"site_name: Fixture\ntheme:\n  name: material\n  font: false\n  language: {language}\n"
-        + config)
+        f"site_name: Fixture\ntheme:\n  name: {theme}\n{own}" + config)
 
 
 # Markers by folder, so `-m "not browser"` is the fast loop (`make check`).

@@ -292,11 +292,13 @@ def expect_scheme(page: Page, scheme: str) -> None:
         "data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
 
 
-def axe_report(page: Page, state: str) -> str:
-    """Every axe violation on the whole page, none excused; "" when there is none."""
+def axe_report(page: Page, state: str, within: str | None = None) -> str:
+    """Every axe violation on the whole page, or only in the elements matching the selector
+    `within`, none excused; "" when there is none."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options=AXE_OPTIONS).response
+    scope = {"include": [[within]]} if within else None
+    results = Axe().run(page, context=scope, options=AXE_OPTIONS).response
     lines = []
     for violation in results["violations"]:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
@@ -311,6 +313,73 @@ def script_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{error.message}\n{error.stack}"))
     return errors
+
+
+# ---- How controls and text look: borders, contrast, sizes --------------------------------------
+# Added for test_other_themes.
+
+# An element's colours as painted, each composited onto what is behind it ([r, g, b], 0-255):
+# the background around it (its ancestors'), its own background over that, its border on each
+# side over its own background (with the side's style and width), and its text over its own
+# background. The canvas reads any colour syntax getComputedStyle may return.
+_LOOKS = """(e) => {
+  const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+  const rgba = (c) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+    const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255]; };
+  const over = ([r, g, b, a], under) => [r, g, b].map((c, n) => c * a + under[n] * (1 - a));
+  const behind = (n) => n ? over(rgba(getComputedStyle(n).backgroundColor), behind(
+    n.parentElement)) : [255, 255, 255];
+  const s = getComputedStyle(e);
+  const around = behind(e.parentElement), own = over(rgba(s.backgroundColor), around);
+  return {around, own, text: over(rgba(s.color), own), fontSize: parseFloat(s.fontSize),
+    box: e.getBoundingClientRect().toJSON(),
+    sides: ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({style: s[`border${side}Style`],
+      width: parseFloat(s[`border${side}Width`]), colour: over(rgba(s[`border${side}Color`]),
+      own)}))};
+}"""
+
+
+def looks(control: Locator) -> dict[str, Any]:
+    """How `control` is painted: see _LOOKS."""
+    return control.evaluate(_LOOKS)
+
+
+def contrast(one: list[float], other: list[float]) -> float:
+    """The WCAG contrast ratio of two opaque colours ([r, g, b], 0-255)."""
+    def luminance(rgb: list[float]) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+                  for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def faint_borders(control: Locator) -> list[str]:
+    """The sides of `control` whose border a reader cannot see: none drawn, or under 3:1 (WCAG
+    1.4.11) against the background outside it or inside it; [] when all four are visible."""
+    seen = looks(control)
+    faint = []
+    for name, side in zip(("top", "right", "bottom", "left"), seen["sides"], strict=True):
+        ratio = min(contrast(side["colour"], seen["around"]), contrast(side["colour"], seen["own"]))
+        if side["style"] in ("none", "hidden") or side["width"] <= 0 or ratio < 3:
+            faint.append(f"{name}: {side['style']} {side['width']}px, {ratio:.2f}:1")
+    return faint
+
+
+# Every piece of text in Debrief's sections that is drawn: each element with text of its own
+# (not only in its children), its font size in pixels, and what it says.
+_TEXT_SIZES = """() => [...document.querySelectorAll('section.debrief, section[data-debrief-app]')]
+  .flatMap((section) => [section, ...section.querySelectorAll('*')])
+  .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+    && e.getClientRects().length && getComputedStyle(e).visibility === 'visible')
+  .map((e) => [parseFloat(getComputedStyle(e).fontSize),
+    `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.textContent.trim()
+      .slice(0, 30)}"`])"""
+
+
+def text_sizes(page: Page) -> list[tuple[float, str]]:
+    """(font size in px, which text) for all the text Debrief draws on the page."""
+    return [tuple(found) for found in page.evaluate(_TEXT_SIZES)]
 
 
 # ---- Faults: a full disk, another tab ------------------------------------------------------------
@@ -410,12 +479,15 @@ __all__ = [
     "axe_report",
     "box",
     "choose_file",
+    "contrast",
     "download",
     "expect_checked",
     "expect_scheme",
+    "faint_borders",
     "full_for",
     "header_bottom",
     "item_label",
+    "looks",
     "make_doc",
     "make_entry",
     "make_export",
@@ -440,6 +512,7 @@ __all__ = [
     "stored_doc",
     "stored_widgets",
     "tab_to",
+    "text_sizes",
     "top_of",
     "v1_key",
     "wait_app",

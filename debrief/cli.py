@@ -13,12 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import posixpath
 import re
 import sys
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,104 +25,56 @@ import yaml
 
 from . import package_version
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
-from .settings import Settings, SettingsError, report_missing_strings, report_unnamed, resolve
+from .project import EXTENSION, PLUGIN, ConfigFileError, ProjectConfig, find, read
+from .settings import (
+    Settings,
+    SettingsError,
+    report_missing_strings,
+    report_unnamed,
+    resolve,
+    written_options,
+)
 
-EXTENSION = "debrief.widgets"
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(?:---|\.\.\.)\s*\n", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without the packages its tags name (`!!python/name:`, `!ENV`)."""
-
-
-def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if suffix == "!ENV":
-        names = loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else \
-            loader.construct_sequence(node)
-        names = [names] if isinstance(names, str) else names
-        return next((os.environ[n] for n in names[:-1] if n in os.environ),
-                    names[-1] if len(names) > 1 else os.environ.get(names[0]))
-    return None
-
-
-_TolerantLoader.add_multi_constructor("", _unknown_tag)
-
-
 @dataclass
 class Project:
-    """A `mkdocs.yml` project as the command sees it."""
+    """A `mkdocs.yml` or `zensical.toml` project as the command sees it."""
 
-    config_file: Path
-    raw: dict[str, Any]
+    config: ProjectConfig
     settings: Settings
     where: str
     uses_plugin: bool  # the debrief plugin or hook ships the assets at build time
-    docs: Path = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.docs = (self.config_file.parent / self.raw.get("docs_dir", "docs")).resolve()
+    @property
+    def config_file(self) -> Path:
+        return self.config.path
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        return self.config.raw
+
+    @property
+    def docs(self) -> Path:
+        return self.config.docs
 
     @property
     def directory_urls(self) -> bool:
-        return self.raw.get("use_directory_urls", True) is not False
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    return raw if isinstance(raw, dict) else {}
-
-
-def site_context(config_file: Path = Path("mkdocs.yml")) -> dict[str, str]:
-    """The site name, address and theme language `resolve` derives defaults from."""
-    try:
-        stamp = config_file.stat()
-    except OSError:
-        return {}
-    # A host without plugins makes the extension once per page: read each file once, not per page.
-    return dict(_site_context(config_file.absolute(), stamp.st_mtime_ns, stamp.st_size))
-
-
-@lru_cache(maxsize=8)
-def _site_context(config_file: Path, mtime_ns: int, size: int) -> dict[str, str]:
-    """`site_context` of the file as it was at `mtime_ns` with `size` bytes."""
-    try:
-        raw = read_config(config_file)
-    except (OSError, yaml.YAMLError):
-        return {}
-    theme = raw.get("theme")
-    return {"site_name": str(raw.get("site_name") or ""),
-            "site_url": str(raw.get("site_url") or ""),
-            "theme_language": str(theme.get("language") or "") if isinstance(theme, dict)
-            else ""}
+        return self.config.directory_urls
 
 
 def load_project(config_file: Path) -> Project:
-    raw = read_config(config_file)
-    extensions = _named_entries(raw.get("markdown_extensions"))
-    plugins = _named_entries(raw.get("plugins"))
-    options = dict(extensions.get(EXTENSION) or {})
-    where = f"{config_file.name}: markdown_extensions: {EXTENSION}"
-    if "debrief" in plugins:
-        options.update(plugins["debrief"] or {})
-        where = f"{config_file.name}: plugins: debrief"
-    hooks = [str(h) for h in raw.get("hooks") or []]
-    settings = resolve(options, where, **site_context(config_file))
-    uses_plugin = "debrief" in plugins or any("debrief" in Path(h).stem for h in hooks)
-    return Project(config_file, raw, settings, where, uses_plugin)
-
-
-def _named_entries(entries: Any) -> dict[str, Any]:
-    """`[a, {b: {...}}]` or `{a: {...}}`, as MkDocs accepts both, into name -> options."""
-    if isinstance(entries, dict):
-        return dict(entries)
-    named: dict[str, Any] = {}
-    for entry in entries or []:
-        if isinstance(entry, dict):
-            named.update(entry)
-        else:
-            named[str(entry)] = {}
-    return named
+    config = read(config_file)
+    plugins = config.plugins
+    uses_plugin = PLUGIN in plugins or any(PLUGIN in Path(h).stem for h in config.hooks)
+    options, where = written_options(
+        config.name, (plugins[PLUGIN] or {}) if PLUGIN in plugins else None,
+        config.extensions.get(EXTENSION) or {} if EXTENSION in config.extensions else None)
+    settings = resolve(options, where, site_name=config.site_name, site_url=config.site_url,
+                       theme_language=config.theme_language)
+    return Project(config, settings, where, uses_plugin)
 
 
 # Walking the pages
@@ -142,17 +92,18 @@ class Walk:
 
 
 def walk(project: Project) -> Walk:
-    log_page, left_out = log_page_of(project.settings, project.docs, project.where)
-    sources = sorted(p.relative_to(project.docs).as_posix() for p in project.docs.rglob("*.md"))
-    sources = [uri for uri in sources if uri not in left_out]
-    nav = _nav_entries(project.raw.get("nav"))
-    order = {uri: n for n, (uri, _, _) in enumerate(nav)}
-    urls = {uri: _page_url(uri, project.directory_urls) for uri in sources}
-    site = SiteWidgets(urls.get, log_page)
     problems = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(problems)
     try:
+        log_page, left_out = log_page_of(project.settings, project.docs, project.where)
+        sources = sorted(p.relative_to(project.docs).as_posix()
+                         for p in project.docs.rglob("*.md"))
+        sources = [uri for uri in sources if uri not in left_out]
+        nav = _nav_entries(project.raw.get("nav"))
+        order = {uri: n for n, (uri, _, _) in enumerate(nav)}
+        urls = {uri: _page_url(uri, project.directory_urls) for uri in sources}
+        site = SiteWidgets(urls.get, log_page)
         pages = _convert_pages(project, site, sources, nav, urls, order)
     finally:
         logger.removeHandler(problems)
@@ -197,7 +148,7 @@ class _Collector(logging.Handler):
 
 def _markdown(project: Project, site: SiteWidgets) -> markdown.Markdown:
     """The site's own Markdown extensions, so pages parse as the builder parses them."""
-    entries = _named_entries(project.raw.get("markdown_extensions"))
+    entries = project.config.extensions
     entries.pop(EXTENSION, None)
     loaded = []
     for name, options in entries.items():
@@ -256,7 +207,29 @@ def _relative(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-# Shipping the assets on a builder without plugins
+# Wiring and shipping on a builder without plugins
+
+
+def wiring_problems(project: Project, walk_result: Walk) -> list[str]:
+    """Zensical runs no plugins: without the extension listed, it leaves every block as text."""
+    if EXTENSION in project.config.extensions or not walk_result.site.placed:
+        return []
+    first = walk_result.site.placed[0]
+    name = project.config.name
+    if project.config.is_toml:
+        fix = f'add `[project.markdown_extensions."{EXTENSION}"]` to {name}'
+    else:
+        fix = f"add `- {EXTENSION}` under markdown_extensions in {name}"
+    if PLUGIN in project.config.plugins:
+        why = f"{name} lists the `debrief` plugin but not the `{EXTENSION}` extension, and " \
+            "Zensical runs no plugins"
+        fix += (", with the plugin's settings moved under it (MkDocs and ProperDocs keep using "
+                "the plugin), then ship the script and styles as README's \"Building with "
+                "Zensical\" says")
+    else:
+        why = f"{name} does not list the `{EXTENSION}` extension"
+    return [f"{first.source_path}:{first.widget.line}: {first.widget.kind} '{first.widget.id}': "
+            f"{why}, so Zensical leaves every Debrief block as text. Fix: {fix}."]
 
 
 def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | None) -> list[str]:
@@ -273,9 +246,11 @@ def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | No
     first = walk_result.site.placed[0]
     folder = (assets_dir.resolve().relative_to(project.docs).as_posix() if assets_dir
               else posixpath.dirname(listed_js or listed_css or "") or "assets/debrief")
+    script = (f'`{{ path = "{folder}/debrief.js", type = "module" }}`' if project.config.is_toml
+              else f"`- path: {folder}/debrief.js` with `type: module`")
     fix = (f"run `debrief assets {_relative(project.docs / folder, project.config_file.parent)}` "
            f"and list `{folder}/debrief.css` under extra_css and `{folder}/debrief.js` under "
-           f"extra_javascript as `- path: {folder}/debrief.js` with `type: module` in {where} "
+           f"extra_javascript as {script} in {where} "
            "(or use the `debrief` plugin on MkDocs or ProperDocs)")
     if listed_css is None or listed_js is None:
         return [f"{first.source_path}:{first.widget.line}: {first.widget.kind} "
@@ -312,8 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="debrief", description="Check Debrief widgets and ship their assets for builders "
         "that run no MkDocs plugins (such as Zensical).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the project's configuration (default: mkdocs.yml)")
+    parser.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="the project's configuration (default: zensical.toml or mkdocs.yml "
+                        "in this folder, as Zensical picks them)")
     # As `mkdocs build --strict`: a warning (a language shown in English) stops it too.
     strict = argparse.ArgumentParser(add_help=False)
     strict.add_argument("--strict", action="store_true",
@@ -326,14 +302,18 @@ def main(argv: list[str] | None = None) -> int:
     assets.add_argument("dir", type=Path)
     args = parser.parse_args(argv)
 
+    config_file = args.config_file or find()
     try:
-        project = load_project(args.config_file)
+        if config_file is None:
+            raise FileNotFoundError(None, None, "mkdocs.yml")
+        project = load_project(config_file)
         result = walk(project)
     except FileNotFoundError as error:
-        print(f"debrief: {error.filename}: no such file. Fix: run it where mkdocs.yml is, or "
-              "pass -f path/to/mkdocs.yml.", file=sys.stderr)
+        print(f"debrief: {error.filename}: no such file. Fix: run it in the project's folder, "
+              "where zensical.toml or mkdocs.yml is, or pass -f path/to/mkdocs.yml.",
+              file=sys.stderr)
         return 2
-    except (SettingsError, yaml.YAMLError) as error:
+    except (SettingsError, ConfigFileError) as error:
         print(f"debrief: {error}", file=sys.stderr)
         return 2
     target = args.dir if args.command == "assets" else None
@@ -342,7 +322,8 @@ def main(argv: list[str] | None = None) -> int:
               "under docs/, such as docs/assets/debrief, so the builder copies them.",
               file=sys.stderr)
         return 2
-    problems = result.problems + shipping_problems(project, result, target)
+    problems = [*result.problems, *wiring_problems(project, result),
+                *shipping_problems(project, result, target)]
     if args.strict:
         problems += result.warnings
     else:

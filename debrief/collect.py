@@ -14,29 +14,79 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import kind_script, minified, shipped_assets
-from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, page_link
+from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, log, page_link
 from .widgets import KINDS, Widget
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 _LOG_BLOCK = re.compile(r"^\s*/{3,}\s*feedback-log\b", re.M | re.I)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def log_page_of(settings: Settings, docs: Path, where: str) -> tuple[str, set[str]]:
     """The docs path of the feedback log page ("" for none), and the pages to leave out of a
-    site that has no log (`log_page: ''`): those that hold a `/// feedback-log` block."""
+    site that has no log (`log_page: ''`): those that hold a `/// feedback-log` block.
+
+    Unset, `log_page` is log.md when that page holds the block: a log.md without it is some
+    other page, such as a change log. A setting that leaves the log where no one meant it is
+    warned about, so --strict stops: a block on another page with no `log_page`, or a
+    `log_page` without the block."""
     log_page = settings.log_page
-    if log_page is None:
-        return (DEFAULT_LOG_PAGE if (docs / DEFAULT_LOG_PAGE).is_file() else ""), set()
     if log_page and not (docs / log_page).is_file():
         raise SettingsError(
             f"{where}: log_page '{log_page}' is not a page of this site. Fix: name the page "
             "that holds the `/// feedback-log` block, relative to docs/, or set it to '' to "
             "leave the feedback log out.")
-    if log_page:
-        return log_page, set()
-    return "", {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
-                if _LOG_BLOCK.search(path.read_text(encoding="utf-8", errors="replace"))}
+    if log_page == "":
+        return "", set(_pages_with_log(docs))
+    wanted = log_page or DEFAULT_LOG_PAGE
+    if _holds_log(docs / wanted):
+        return wanted, set()
+    holding = _pages_with_log(docs)
+    folder = docs.name
+    if log_page is None:
+        if holding:  # used, so the site works; named, so it keeps working
+            log.warning(f"{where}: log_page is not set, and {folder}/{holding[0]} holds the "
+                        f"`/// feedback-log` block. Fix: set `log_page: {holding[0]}`.")
+        elif (docs / DEFAULT_LOG_PAGE).is_file():  # a change log, say: not the feedback log
+            log.warning(f"{where}: {folder}/{DEFAULT_LOG_PAGE} has no `/// feedback-log` block, "
+                        "so it is not taken for the feedback log and worksheets offer no \"Save "
+                        "to log\" form. Fix: set `log_page: ''` if the site keeps no feedback "
+                        f"log, or add the block to {folder}/{DEFAULT_LOG_PAGE}.")
+        return (holding[0] if holding else ""), set()
+    elsewhere = f" ({folder}/{holding[0]} has one)" if holding else ""
+    log.warning(f"{where}: log_page '{log_page}' names a page without a `/// feedback-log` "
+                "block, so every \"Save to log\" form leads to a page with no log. Fix: add "
+                f"the block to {folder}/{log_page}, or set log_page to the page that holds it"
+                f"{elsewhere}, or to '' for no feedback log.")
+    return log_page, set()
+
+
+def _pages_with_log(docs: Path) -> list[str]:
+    return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
+                  if _holds_log(path))
+
+
+def _holds_log(path: Path) -> bool:
+    """Whether the page has a `/// feedback-log` block outside code fences (where the
+    authoring guide shows one)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if not _LOG_BLOCK.search(text):
+        return False
+    fence = ""
+    for line in text.splitlines():
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        elif _LOG_BLOCK.match(line):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -31,15 +31,13 @@ from . import app_pages, builds
 from .assets import page_loads
 from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
 from .settings import (
-    DEFAULT_LOG_PAGE,
-    DEFAULT_NOTES_LIMIT,
     OPTION_NAMES,
-    VERSION_MODES,
     Settings,
     SettingsError,
     report_missing_strings,
     report_unnamed,
     resolve,
+    written_options,
 )
 from .widgets import render
 
@@ -49,24 +47,18 @@ EXTENSION = "debrief.widgets"
 ASSET_DIR = "assets/debrief"
 
 
-class DebriefConfig(base.Config):
-    """The plugin's options; `debrief.settings.Options` says what each one means."""
-
-    namespace = c.Type(str, default="")
-    previous_namespaces = c.ListOfItems(c.Type(str), default=[])
-    scale = c.Optional(c.Type((list, dict)))
-    log_page = c.Optional(c.Type(str))
-    notes_limit = c.Type(int, default=DEFAULT_NOTES_LIMIT)
-    language = c.Type(str, default="")
-    strings = c.Optional(c.Type(dict))
-    versions = c.Choice(VERSION_MODES, default="shared")
+# The plugin's options, taken as written: `debrief.settings.resolve` checks them (a type here
+# would give a second, different message for a mistake the extension's options also get).
+DebriefConfig = type("DebriefConfig", (base.Config,),
+                     {name: c.Optional(c.Type(object)) for name in OPTION_NAMES})
 
 
 class DebriefPlugin(BasePlugin[DebriefConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self.given: dict[str, Any] = {}  # the options as written, before defaults
+        self.given: dict[str, Any] | None = {}  # the options as written; None for the hook
         self.where = "mkdocs.yml: plugins: debrief"
+        self.active = True  # False when another Debrief wires this build (see on_config)
         self.settings: Settings | None = None
         self.site = SiteWidgets(lambda _uri: None)
         self.pages: dict[str, Page] = {}
@@ -81,17 +73,14 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         """The plugin for a site that loads it as a hook and keeps its settings under
         `markdown_extensions: debrief.widgets`, where Zensical also finds them."""
         plugin = cls()
-        plugin.where = f"mkdocs.yml: markdown_extensions: {EXTENSION}"
         plugin.load_config({})
+        plugin.given = None
         return plugin
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None):
         self.given = dict(options)
         errors, warnings = super().load_config(options, config_file_path)
-        # A misspelt option would silently do nothing: make it an error that lists the names.
-        for name, _ in [w for w in warnings if w[0] not in OPTION_NAMES]:
-            errors.append((name, c.ValidationError(
-                f"unknown option. Fix: use one of: {', '.join(OPTION_NAMES)}.")))
+        # An unknown option is `resolve`'s to report, with the extension's message.
         return errors, [w for w in warnings if w[0] in OPTION_NAMES]
 
     # Hooks
@@ -100,11 +89,20 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     # which sets the theme's language of each build.
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        written = config.mdx_configs.get(EXTENSION, {})
-        options = {k: v for k, v in written.items() if k not in ("site", "settings")}
-        options.update(self.given)
+        handed = config.mdx_configs.get(EXTENSION) or {}
+        name = Path(config.config_file_path or "mkdocs.yml").name
+        # Listed twice, or as a plugin and by the hook: the first wires the build, the
+        # others stand aside (two would hide each other's controls from every page). A build
+        # this plugin wired already (mkdocs-static-i18n builds once per language) is its own.
+        wired = handed.get("site")
+        self.active = not isinstance(wired, SiteWidgets) or wired is self.site
+        if not self.active:
+            return self._stand_aside(config, name)
+        written = ({k: v for k, v in handed.items() if k not in ("site", "settings")}
+                   if EXTENSION in config.markdown_extensions else None)
         site_url = builds.configured_site_url(config)  # not serve's address nor mike's version
         try:
+            options, self.where = written_options(name, self.given, written)
             settings = resolve(options, self.where, site_name=config.site_name,
                                site_url=site_url, theme_language=_theme_language(config))
             self.settings = builds.for_build(settings, options, config, site_url)
@@ -127,10 +125,22 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         config.extra_javascript = [*_without_script(config.extra_javascript), _module_script()]
         return config
 
+    def _stand_aside(self, config: MkDocsConfig, name: str) -> MkDocsConfig:
+        if self.given:
+            raise PluginError(
+                f"{name}: plugins: debrief: Debrief is wired in twice, and the second keeps "
+                f"settings of its own ({', '.join(self.given)}), which would be ignored. Fix: "
+                "list the plugin once, with every setting under that one entry.")
+        log.warning(f"{name}: Debrief is wired in twice (the plugin listed twice, or both the "
+                 "plugin and hooks/debrief.py); the second does nothing. To tidy up, keep one.")
+        return config
+
     # After mkdocs-static-i18n has chosen each language's files (-100): it reads the source of
     # every file, and the assets made here have none.
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.active:
+            return files
         for uri in self.left_out:
             found = files.get_file_from_path(uri)
             if found is not None:
@@ -152,11 +162,15 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.active:
+            return nav
         self.nav_order = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        if not self.active:
+            return markdown
         self.pages[page.file.src_uri] = page
         self.site.start_page(page.file.src_uri, self.file_names.of(page.file),
                              _front_matter_lines(page, markdown))
@@ -167,6 +181,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     @event_priority(100)
     def _hide_controls(self, context: dict, page: Page, config: MkDocsConfig,
                        nav: Navigation) -> dict:
+        if not self.active:
+            return context
         self.hidden[page.file.src_uri] = page.content or ""
         page.content = render.without_controls(page.content or "")
         return context
@@ -174,6 +190,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     @event_priority(-100)
     def _show_controls(self, context: dict, page: Page, config: MkDocsConfig,
                        nav: Navigation) -> dict:
+        if not self.active:
+            return context
         page.content = render.without_markers(self.hidden.pop(page.file.src_uri,
                                                               page.content or ""))
         if app_pages.has_app(page.content):  # after search read it: the list is not advice
@@ -184,6 +202,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     on_page_context = CombinedEvent(_hide_controls, _show_controls)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if not self.active:
+            return env
         for message in self.site.duplicate_ids():
             log.error(message)
         # Every page is converted by now: the manifest, for the progress page, the log and the file.
@@ -195,6 +215,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         """A page with widgets names every module it will load from the start, so the browser
         fetches them side by side instead of one import after another; the progress and log
         pages get their styles too, so what the build drew is laid out before the script runs."""
+        if not self.active:
+            return output
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
         app = app_pages.has_app(output)
         if not kinds and not app:
@@ -210,6 +232,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.active:
+            return
         path = Path(config.site_dir) / ASSET_DIR / (self.settings.manifest or MANIFEST_NAME)
         path.write_text(json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
@@ -248,7 +272,7 @@ def _log_page_in(files: Files, wanted: str | None, found: str) -> str:
     """The docs path of the log page among this build's files. A plugin that builds a site once
     per language (mkdocs-static-i18n) keeps one log page per language, as `fr/log.md` or
     `log.fr.md`, and its `files` answer a lookup of `log.md` with the language being built."""
-    name = DEFAULT_LOG_PAGE if wanted is None else wanted
+    name = found if wanted is None else wanted  # unset: log.md only when it holds the block
     file = files.get_file_from_path(name) if name else None
     return file.src_uri if file is not None and file.is_documentation_page() else found
 

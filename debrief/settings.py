@@ -128,6 +128,25 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
     )
 
 
+def written_options(config_name: str, plugin: Any, extension: Any) -> tuple[dict[str, Any], str]:
+    """The options a site wrote, and where (for messages), from the plugin's entry (`plugins:
+    - debrief:`; None for a site that wires Debrief in with a hook) and the extension's
+    (`markdown_extensions: - debrief.widgets:`, which Zensical also reads; None when it is not
+    listed). A site writes them in one place: in both, neither would be sure to win."""
+    at_plugin = f"{config_name}: plugins: debrief"
+    at_extension = f"{config_name}: markdown_extensions: debrief.widgets"
+    if plugin and extension:
+        raise SettingsError(
+            f"{config_name}: Debrief's settings are written twice, under plugins: debrief "
+            f"({', '.join(map(str, plugin))}) and under markdown_extensions: debrief.widgets "
+            f"({', '.join(map(str, extension))}). Fix: keep them in one place: under "
+            "debrief.widgets if the site also builds with Zensical (which runs no plugins), "
+            "else under the plugin.")
+    if plugin or (plugin is not None and not extension):
+        return dict(plugin or {}), at_plugin
+    return dict(extension or {}), at_extension
+
+
 _reported: set[str] = set()  # warnings given once per process (see `once` below)
 
 

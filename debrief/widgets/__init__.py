@@ -2,14 +2,14 @@
 accessible widgets whose state the reader's browser keeps.
 
 Use it from any Python-Markdown host (`markdown_extensions: [debrief.widgets]`). The MkDocs
-plugin (`debrief.plugin`) passes a `site` object to check links and ids across the whole site.
+plugin (`debrief.plugin`) and `debrief check` pass the checked settings and a `site` object to
+check links and ids across the whole site; elsewhere it finds them itself (`debrief.standalone`).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
@@ -21,6 +21,9 @@ from .kinds import KINDS, register
 from .problems import WidgetProblem, report, warn
 from .progress_log import FeedbackLog, Progress
 from .source import HeaderTracker
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 __all__ = ["KINDS", "Item", "Site", "Widget", "WidgetsExtension", "makeExtension", "register"]
 
@@ -46,21 +49,6 @@ class UnreadBlocks(Treeprocessor):
             report(self.page.source, where, f'{header.name} "{header.title}"', WidgetProblem(
                 why, "indent each option line under the header by 4 spaces, write `key: value`, "
                 "quote values that contain `: `, and leave no blank line inside the options"))
-
-
-class StringsWarning(Preprocessor):
-    """Warns, at the first page converted, that the site's language falls back to English.
-
-    Not when the extension is made: MkDocs makes it once to check the config, before it counts
-    warnings (so `--strict` would pass), and on a hook site before the plugin takes over."""
-
-    def __init__(self, md: Markdown, warn: Callable[[], None]) -> None:
-        super().__init__(md)
-        self.warn = warn
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.warn()
-        return lines
 
 
 class DisplacedAnchors(Treeprocessor):
@@ -105,27 +93,35 @@ def _text_of(element: etree.Element) -> list[str]:
             element.tail or ""]
 
 
+class OwnWiring(Preprocessor):
+    """Before each page, when no host handed settings over: the settings of the build the page
+    belongs to, checked once per build (see `debrief.standalone`)."""
+
+    def __init__(self, md: Markdown, extension: WidgetsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        from ..standalone import wire  # the wiring of hosts without plugins, only for them
+
+        wiring = wire(self.extension.options, self.md, lines)
+        page = self.extension.page
+        page.settings, page.site, page.error = wiring.settings, wiring.site, wiring.error
+        page.headers.site = wiring.site
+        return lines
+
+
 class WidgetsExtension(BlocksExtension):
     """Takes the site's settings (see `debrief.settings.Options`) as its own options, as
-    Zensical and other Python-Markdown hosts pass them; the MkDocs plugin hands over `settings`
-    already checked, with a `site` object for whole-site checks."""
+    Zensical and other Python-Markdown hosts pass them, and checks them when it converts a page
+    (MkDocs makes the extension once to validate mkdocs.yml, before any plugin has run: checked
+    then, they would be checked against the wrong site). The MkDocs plugin and `debrief check`
+    hand over `settings` already checked, with a `site` object for whole-site checks."""
 
     def __init__(self, **options: Any) -> None:
-        # Imported here: both use this package's checks.
-        from ..cli import site_context
-        from ..settings import report_missing_strings, resolve
-
         self.site: Site | None = options.pop("site", None) or None
-        settings = options.pop("settings", None)
-        self.warn_strings: Callable[[], None] | None = None
-        # A builder that runs no plugin passes only these options: the site's name, address and
-        # language come from the mkdocs.yml it builds from, so answers are keyed the same.
-        if settings is None:
-            where = "markdown_extensions: debrief.widgets"
-            settings = resolve(options, where, **site_context())
-            # Such a host makes the extension for every page: one warning is enough.
-            self.warn_strings = lambda: report_missing_strings(settings, where, once=True)
-        self.settings = settings
+        self.settings: Settings | None = options.pop("settings", None)
+        self.options = options  # as written
         self.config = {}
         super().__init__()
 
@@ -134,9 +130,9 @@ class WidgetsExtension(BlocksExtension):
         headers = HeaderTracker(md, tuple(block.NAME for block in blocks()), self.site)
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
-        if self.warn_strings and self.settings.strings.missing:
-            md.preprocessors.register(StringsWarning(md, self.warn_strings), "debrief_strings", 33)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
+        if self.settings is None:
+            md.preprocessors.register(OwnWiring(md, self), "debrief_wiring", 33)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)
         # Just after the toc extension's (5), which gives headings their anchors.
         md.treeprocessors.register(DisplacedAnchors(md, self.page), "debrief_anchors", 4)

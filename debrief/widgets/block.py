@@ -62,9 +62,10 @@ class PageState:
     """Per-conversion state shared by all widget blocks of one page."""
 
     headers: HeaderTracker
-    settings: Settings
+    settings: Settings | None  # None until the page's conversion starts, without a plugin
     site: Site | None
     ids: dict[str, int | None] = field(default_factory=dict)
+    error: str = ""  # a mistake in the site's settings, which each widget shows in its place
 
     @property
     def source(self) -> str:
@@ -133,6 +134,10 @@ class WidgetBlock(Block):
         # The source preprocessor has read the options and taken them out of pymdownx's way.
         options = {**(header.options if header else {}), **options}
         self.options = {name: default for name, (default, _) in self.option_spec.items()}
+        if self.page.error:  # already reported, once for the site
+            self.problems.append(WidgetProblem(self.page.error, ""))
+            self.problems[-1].text = self.page.error
+            return True
         for name, value in options.items():
             if name not in self.option_spec or name == "attrs":
                 known = ", ".join(k for k in self.option_spec if k != "attrs")

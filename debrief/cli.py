@@ -211,7 +211,8 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def wiring_problems(project: Project, walk_result: Walk) -> list[str]:
-    """Zensical runs no plugins: without the extension listed, it leaves every block as text."""
+    """Zensical runs no plugins: without the extension listed, it leaves every block as text,
+    and reports success."""
     if EXTENSION in project.config.extensions or not walk_result.site.placed:
         return []
     first = walk_result.site.placed[0]
@@ -220,12 +221,11 @@ def wiring_problems(project: Project, walk_result: Walk) -> list[str]:
         fix = f'add `[project.markdown_extensions."{EXTENSION}"]` to {name}'
     else:
         fix = f"add `- {EXTENSION}` under markdown_extensions in {name}"
-    if PLUGIN in project.config.plugins:
-        why = f"{name} lists the `debrief` plugin but not the `{EXTENSION}` extension, and " \
-            "Zensical runs no plugins"
+    if project.uses_plugin:
+        why = (f"{name} wires Debrief in as an MkDocs plugin or hook but does not list the "
+               f"`{EXTENSION}` extension, and Zensical runs no plugins or hooks")
         fix += (", with the plugin's settings moved under it (MkDocs and ProperDocs keep using "
-                "the plugin), then ship the script and styles as README's \"Building with "
-                "Zensical\" says")
+                "the plugin), then ship the script and styles with `debrief assets`")
     else:
         why = f"{name} does not list the `{EXTENSION}` extension"
     return [f"{first.source_path}:{first.widget.line}: {first.widget.kind} '{first.widget.id}': "
@@ -322,8 +322,14 @@ def main(argv: list[str] | None = None) -> int:
               "under docs/, such as docs/assets/debrief, so the builder copies them.",
               file=sys.stderr)
         return 2
-    problems = [*result.problems, *wiring_problems(project, result),
+    # A site the plugin or hook wires may be built by MkDocs only: for it, a warning, unless
+    # it is surely built by Zensical (`debrief assets` is the Zensical step; zensical.toml).
+    surely_zensical = target is not None or project.config.is_toml or not project.uses_plugin
+    wiring = wiring_problems(project, result)
+    problems = [*result.problems, *(wiring if surely_zensical else []),
                 *shipping_problems(project, result, target)]
+    if not surely_zensical:
+        result.warnings.extend(wiring)
     if args.strict:
         problems += result.warnings
     else:

@@ -131,8 +131,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                 f"{name}: plugins: debrief: Debrief is wired in twice, and the second keeps "
                 f"settings of its own ({', '.join(self.given)}), which would be ignored. Fix: "
                 "list the plugin once, with every setting under that one entry.")
-        log.warning(f"{name}: Debrief is wired in twice (the plugin listed twice, or both the "
-                 "plugin and hooks/debrief.py); the second does nothing. To tidy up, keep one.")
+        log.warning(f"{name}: Debrief is wired in twice (the `debrief` plugin listed twice, or "
+                    "both the plugin and hooks/debrief.py); the second does nothing. Fix: keep "
+                    "one: list the plugin once, or drop it from plugins and keep the hook.")
         return config
 
     # After mkdocs-static-i18n has chosen each language's files (-100): it reads the source of

@@ -131,6 +131,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                 f"{name}: plugins: debrief: Debrief is wired in twice, and the second keeps "
                 f"settings of its own ({', '.join(self.given)}), which would be ignored. Fix: "
                 "list the plugin once, with every setting under that one entry.")
+        plugins = [p for p in config.plugins.values() if isinstance(p, DebriefPlugin)]
+        if self.given is not None and len(plugins) > 1:
+            return config  # the plugin listed twice: MkDocs has warned of that already
         log.warning(f"{name}: Debrief is wired in twice (the `debrief` plugin listed twice, or "
                     "both the plugin and hooks/debrief.py); the second does nothing. Fix: keep "
                     "one: list the plugin once, or drop it from plugins and keep the hook.")

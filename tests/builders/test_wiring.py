@@ -17,17 +17,11 @@ from debrief.strings import table
 from tests.browser.browser_support import rate, script_errors, wait_app, wait_ready, widget
 from tests.browser.conftest import SiteHandler, serve_folder
 from tests.conftest import ROOT, write_site
+from tests.plugin.test_wiring import PAGES, SITE_URL, output_of
 
 from .conftest import BIN, ENV, copy_handbook
 from .test_journey import JOURNEYS
 
-PAGES = {
-    "index.md": "# Home\n\n/// checklist | Start\n    id: start\n\n- [ ] One {#one}\n///\n",
-    "rate.md": "# Rate\n\n/// worksheet | Run\n    id: run\n    criteria:\n"
-               "      - id: clarity\n        label: Clarity\n///\n",
-    "log.md": "# Log\n\n/// feedback-log | Ratings\n///\n",
-}
-SITE_URL = "site_url: https://coach.example.org/\n"
 ZENSICAL_STYLE = ("extra_css:\n  - assets/debrief/debrief.css\n"
                   "extra_javascript:\n  - path: assets/debrief/debrief.js\n    type: module\n")
 
@@ -35,10 +29,6 @@ ZENSICAL_STYLE = ("extra_css:\n  - assets/debrief/debrief.css\n"
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True,
                           timeout=300, check=False)
-
-
-def output_of(result: subprocess.CompletedProcess[str]) -> str:
-    return result.stdout + result.stderr
 
 
 # ---- The handbook with the plugin and the hook both on ----------------------------------------

@@ -52,6 +52,12 @@ def i18n_language(config: MkDocsConfig) -> str:
     return str(getattr(plugin, "current_language", "") or "")
 
 
+def i18n_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """Every language mkdocs-static-i18n builds (none without that plugin)."""
+    plugin = config.plugins.get("i18n")
+    return tuple(str(language) for language in getattr(plugin, "all_languages", None) or ())
+
+
 def for_build(settings: Settings, options: dict[str, Any], config: MkDocsConfig,
               site_url: str) -> Settings:
     """`settings`, resolved from the configured `site_url`, adjusted to this build: the version

@@ -23,14 +23,16 @@ _LOG_BLOCK = re.compile(r"^\s*/{3,}\s*feedback-log\b", re.M | re.I)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def log_page_of(settings: Settings, docs: Path, where: str) -> tuple[str, set[str]]:
+def log_page_of(settings: Settings, docs: Path, where: str,
+                languages: tuple[str, ...] = ()) -> tuple[str, set[str]]:
     """The docs path of the feedback log page ("" for none), and the pages to leave out of a
     site that has no log (`log_page: ''`): those that hold a `/// feedback-log` block.
 
     Unset, `log_page` is log.md when that page holds the block: a log.md without it is some
     other page, such as a change log. A setting that leaves the log where no one meant it is
     warned about, so --strict stops: a block on another page with no `log_page`, or a
-    `log_page` without the block."""
+    `log_page` without the block. `languages`: those mkdocs-static-i18n builds, each with its
+    own log.md (`fr/log.md` or `log.fr.md`), which is the log page of its language."""
     log_page = settings.log_page
     if log_page and not (docs / log_page).is_file():
         raise SettingsError(
@@ -40,9 +42,13 @@ def log_page_of(settings: Settings, docs: Path, where: str) -> tuple[str, set[st
     if log_page == "":
         return "", set(_pages_with_log(docs))
     wanted = log_page or DEFAULT_LOG_PAGE
-    if _holds_log(docs / wanted):
+    if holds_log(docs / wanted):
         return wanted, set()
     holding = _pages_with_log(docs)
+    per_language = {name for language in languages
+                    for name in (f"{language}/{DEFAULT_LOG_PAGE}", f"log.{language}.md")}
+    if log_page is None and (own := [page for page in holding if page in per_language]):
+        return own[0], set()
     folder = docs.name
     if log_page is None:
         if holding:  # used, so the site works; named, so it keeps working
@@ -64,10 +70,10 @@ def log_page_of(settings: Settings, docs: Path, where: str) -> tuple[str, set[st
 
 def _pages_with_log(docs: Path) -> list[str]:
     return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
-                  if _holds_log(path))
+                  if holds_log(path))
 
 
-def _holds_log(path: Path) -> bool:
+def holds_log(path: Path) -> bool:
     """Whether the page has a `/// feedback-log` block outside code fences (where the
     authoring guide shows one)."""
     try:

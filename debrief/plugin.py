@@ -29,8 +29,9 @@ from mkdocs.utils import get_relative_url
 
 from . import app_pages, builds
 from .assets import page_loads
-from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
+from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, holds_log, log_page_of, site_assets
 from .settings import (
+    DEFAULT_LOG_PAGE,
     OPTION_NAMES,
     Settings,
     SettingsError,
@@ -107,7 +108,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                                site_url=site_url, theme_language=_theme_language(config))
             self.settings = builds.for_build(settings, options, config, site_url)
             docs = Path(config.docs_dir)
-            log_page, self.left_out = log_page_of(self.settings, docs, self.where)
+            log_page, self.left_out = log_page_of(self.settings, docs, self.where,
+                                                  builds.i18n_languages(config))
         except SettingsError as error:
             raise PluginError(str(error)) from None
         report_missing_strings(self.settings, self.where)
@@ -276,9 +278,13 @@ def _log_page_in(files: Files, wanted: str | None, found: str) -> str:
     """The docs path of the log page among this build's files. A plugin that builds a site once
     per language (mkdocs-static-i18n) keeps one log page per language, as `fr/log.md` or
     `log.fr.md`, and its `files` answer a lookup of `log.md` with the language being built."""
-    name = found if wanted is None else wanted  # unset: log.md only when it holds the block
+    name = DEFAULT_LOG_PAGE if wanted is None else wanted
     file = files.get_file_from_path(name) if name else None
-    return file.src_uri if file is not None and file.is_documentation_page() else found
+    if file is None or not file.is_documentation_page():
+        return found
+    # Unset, log.md is the log page only if it holds the block (not a change log, say).
+    return file.src_uri if wanted is not None or holds_log(Path(file.abs_src_path or "")) \
+        else found
 
 
 def _theme_language(config: MkDocsConfig) -> str:

@@ -299,8 +299,9 @@ def _scale(value: Any, language: str, site_strings: Strings, where: str) -> tupl
 def _log_page(value: Any, where: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise SettingsError(f"{where}: log_page must be a page path such as log.md, or '' for no "
-                        "feedback log.")
+    raise SettingsError(f"{where}: log_page '{value}' is not a page path. Fix: name the page "
+                        "that holds the `/// feedback-log` block, as in `log_page: log.md`, or "
+                        "write `log_page: ''` for no feedback log.")
 
 
 def _notes_limit(value: Any, where: str) -> int:

@@ -194,3 +194,37 @@ def test_zensical_leaves_a_plugin_style_site_as_text_and_check_says_so(tmp_path:
     assert check.returncode == 1 and "Zensical runs no plugins" in check.stderr, check.stderr
     assert "Traceback" not in output_of(check)
 
+
+
+ZENSICAL_TOML = """[project]
+site_name = "Coaching"
+site_url = "https://coach.example.org/notes/"
+extra_css = ["assets/debrief/debrief.css"]
+extra_javascript = [{ path = "assets/debrief/debrief.js", type = "module" }]
+
+[project.markdown_extensions.attr_list]
+[project.markdown_extensions."debrief.widgets"]
+"""
+
+
+@pytest.mark.parametrize("typo", [False, True], ids=["as-written", "misspelt"])
+def test_a_zensical_toml_project_builds_under_its_site_url(tmp_path: Path, typo: bool) -> None:
+    """What `zensical new` makes: the namespace comes from its site_url (it was `debrief`), and
+    a mistake is one line naming zensical.toml."""
+    write_site(tmp_path, PAGES, "")
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML + ('colour = "red"\n' if typo else ""))
+    (tmp_path / "docs" / "assets" / "debrief").mkdir(parents=True)
+    result = build("zensical", tmp_path)
+    output = output_of(result)
+    assert result.returncode == 0 and "Traceback" not in output, output
+    lines = [line for line in output.splitlines() if "debrief" in line]
+    if typo:
+        assert lines == ["zensical.toml: markdown_extensions: debrief.widgets: unknown option "
+                         "'colour'. Fix: use one of: namespace, previous_namespaces, scale, "
+                         "log_page, notes_limit, language, strings, versions."], output
+        return
+    assert lines == [], output
+    page = (tmp_path / "site" / "rate" / "index.html").read_text()
+    assert "&quot;ns&quot;:&quot;coach.example.org_notes&quot;" in page, page[:2000]
+    assert "debrief-log-form" in page

@@ -135,6 +135,24 @@ def test_a_misspelt_setting_gives_one_line_and_no_traceback(tmp_path: Path, wiri
     assert "Traceback" not in output and output.count("Fix:") == 1, output
 
 
+@pytest.mark.parametrize("option", ["notes_limit: lots", "versions: both",
+                                    "previous_namespaces: 3", "log_page: 7"])
+def test_the_plugin_and_the_extension_give_one_and_the_same_message(tmp_path: Path,
+                                                                   option: str) -> None:
+    """MkDocs's own check of the plugin's options gave a second, different message."""
+    messages = []
+    for wiring, config in (("plugin", f"plugins:\n  - debrief:\n      {option}\n"),
+                           ("hook", HOOK + "markdown_extensions:\n  - debrief.widgets:\n"
+                                    f"      {option}\n")):
+        project = tmp_path / wiring
+        write_site(project, PAGES, SITE_URL + config)
+        output = output_of(mkdocs_build(project, project / "out"))
+        lines = [line for line in output.splitlines() if "ERROR" in line or "WARNING" in line]
+        assert len(lines) == 1 and "Fix:" in lines[0] and "Traceback" not in output, output
+        messages.append(lines[0].split(f"{WHERE[wiring]}: ", 1)[-1])
+    assert messages[0] == messages[1], messages
+
+
 @pytest.mark.parametrize("wiring", ["plugin", "hook", "extension"])
 def test_settings_come_from_the_config_being_built(tmp_path: Path, wiring: str) -> None:
     """`mkdocs build -f ../other/mkdocs.yml` beside a mkdocs.yml in Japanese with a misspelt

@@ -65,6 +65,8 @@ def test_the_handbook_wired_twice_keeps_its_controls(handbook_wired_twice: tuple
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors = script_errors(page)
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
     page_path, widget_id, progress_path = JOURNEYS["mkdocs"]
     page.goto(url + page_path)
     wait_ready(page)

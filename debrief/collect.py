@@ -149,13 +149,18 @@ def site_assets() -> dict[str, str]:
     return assets
 
 
+def outside_scripts() -> dict[str, Path]:
+    """The script of each kind of widget registered from outside the package, by its path under
+    assets/debrief/."""
+    return {kind_script(name): block.script() for name, block in KINDS.items()
+            if kind_script(name) not in sources()}
+
+
 def site_scripts() -> dict[str, str]:
     """Every script of the site as written, by its path under assets/debrief/: the package's and
     the script of each kind of widget registered from outside it."""
-    scripts = dict(sources())
-    for name, block in KINDS.items():
-        scripts.setdefault(kind_script(name), block.script().read_text(encoding="utf-8"))
-    return scripts
+    return {**sources(), **{name: path.read_text(encoding="utf-8")
+                            for name, path in outside_scripts().items()}}
 
 
 def classic_assets() -> dict[str, str]:
@@ -163,4 +168,13 @@ def classic_assets() -> dict[str, str]:
     every script as one classic script (see debrief/assets/bundle.py), minified as the modules
     are."""
     styles = {name: text for name, text in shipped_assets().items() if name.endswith(".css")}
-    return {**styles, BUNDLE: MINIFIERS[".js"](classic_bundle(site_scripts(), ENTRY))}
+    names = {name: _shown(path) for name, path in outside_scripts().items()}
+    return {**styles, BUNDLE: MINIFIERS[".js"](classic_bundle(site_scripts(), ENTRY, names))}
+
+
+def _shown(path: Path) -> str:
+    """A file as messages name it: relative to the working folder when it is under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -33,8 +33,10 @@ from . import _resolve
 
 BUNDLE = "debrief-classic.js"
 
-_IMPORT = re.compile(r'^import\s+(?P<clause>[^;]*?)\s+from\s+"(?P<target>[^"]+)";', re.M | re.S)
-_BARE_IMPORT = re.compile(r'^import\s+"(?P<target>[^"]+)";', re.M)
+_IMPORT = re.compile(
+    r"""^import\s+(?P<clause>[^;'"]*?)\s*from\s*(?P<q>["'])(?P<target>[^"']+)(?P=q);""",
+    re.M | re.S)
+_BARE_IMPORT = re.compile(r"""^import\s*(?P<q>["'])(?P<target>[^"']+)(?P=q);""", re.M)
 _DECLARED = re.compile(
     r"^export\s+(?P<what>const|class|function\*?|async\s+function\*?)\s+(?P<name>[\w$]+)", re.M)
 _DEFAULT = re.compile(
@@ -43,7 +45,7 @@ _DEFAULT = re.compile(
 _LIST = re.compile(r"^export\s*\{(?P<names>[^}]*)\};", re.M)
 _DYNAMIC = re.compile(r"(?<![\w$.])import\s*\(")
 _META = re.compile(r"(?<![\w$.])import\.meta\b")
-_LEFT = re.compile(r"^\s*(?:import|export)(?=[\s{*])", re.M)
+_LEFT = re.compile(r"^[ \t]*(?:import|export)(?=[\s{*])", re.M)
 
 
 class BundleError(ValueError):
@@ -54,7 +56,7 @@ def _line(source: str, at: int) -> int:
     return source.count("\n", 0, at) + 1
 
 
-def _bindings(clause: str, path: str, at: int, source: str) -> tuple[str, bool]:
+def _bindings(clause: str, name: str, at: int, source: str) -> tuple[str, bool]:
     """The names an import clause binds, as a destructuring pattern, and whether it takes the
     default export (`import x from`)."""
     clause = " ".join(clause.split())
@@ -65,7 +67,7 @@ def _bindings(clause: str, path: str, at: int, source: str) -> tuple[str, bool]:
     parts = []
     if named:
         if not (named.startswith("{") and named.endswith("}")):
-            raise BundleError(f"{path}:{_line(source, at)}: cannot bundle `import {clause}`. "
+            raise BundleError(f"{name}:{_line(source, at)}: cannot bundle `import {clause}`. "
                               "Fix: import named exports as `import { a, b as c } from`.")
         for name in filter(None, (n.strip() for n in named[1:-1].split(","))):
             own, _, local = name.partition(" as ")
@@ -78,14 +80,15 @@ def _bindings(clause: str, path: str, at: int, source: str) -> tuple[str, bool]:
     return "{ " + ", ".join(parts) + " }", False
 
 
-def module_function(path: str, source: str) -> str:
+def module_function(path: str, source: str, name: str | None = None) -> str:
     """The module at `path` (under the assets folder) as a function of (__require, __import,
-    __meta) that returns its exports."""
+    __meta) that returns its exports. Messages call its file `name` (else `path`)."""
+    name = name or path
     exported: list[str] = []
 
     def imported(match: re.Match[str]) -> str:
         target = _resolve(path, match["target"])
-        pattern, default = _bindings(match["clause"], path, match.start(), source)
+        pattern, default = _bindings(match["clause"], name, match.start(), source)
         return f"const {pattern} = __require({json.dumps(target)}){'.default' if default else ''};"
 
     def declared(match: re.Match[str]) -> str:
@@ -105,11 +108,12 @@ def module_function(path: str, source: str) -> str:
             exported.append(f"{own.strip()}: {local.strip()}" if own else local)
         return ""
 
-    for statement in (r"^export\s+(?:let|var)\b", r'^export\s[^;]*\sfrom\s+"', r"^export\s+\*"):
+    for statement in (r"^export\s+(?:let|var)\b", r"""^export\s[^;]*\sfrom\s*["']""",
+                      r"^export\s*\*"):
         found = re.search(statement, source, re.M)
         if found:
             raise BundleError(
-                f"{path}:{_line(source, found.start())}: the classic build (for sites read "
+                f"{name}:{_line(source, found.start())}: the classic build (for sites read "
                 "from files) cannot take this export. Fix: export `const` values, functions "
                 "or classes declared in this module.")
     text = _IMPORT.sub(imported, source)
@@ -122,7 +126,7 @@ def module_function(path: str, source: str) -> str:
     left = _LEFT.search(text)
     if left:
         raise BundleError(
-            f"{path}:{_line(text, left.start())}: the classic build (for sites read from files) "
+            f"{name}:{_line(text, left.start())}: the classic build (for sites read from files) "
             f"cannot take `{text[left.start():].splitlines()[0].strip()}`. Fix: write imports "
             "as `import { a } from \"./x.js\";` and exports as `export const`, on a line of "
             "their own.")
@@ -135,7 +139,7 @@ def _static_targets(path: str, source: str) -> list[str]:
             for pattern in (_IMPORT, _BARE_IMPORT) for m in pattern.finditer(source)]
 
 
-def _check_graph(modules: dict[str, str]) -> None:
+def _check_graph(modules: dict[str, str], entry: str, names: dict[str, str]) -> None:
     """Every static import names a module of the bundle, and none imports itself in a circle
     (a copied binding would be read before the module that exports it has run)."""
     state: dict[str, str] = {}
@@ -145,18 +149,19 @@ def _check_graph(modules: dict[str, str]) -> None:
             return
         if state.get(path) == "open":
             circle = " -> ".join((*trail[trail.index(path):], path))
-            raise BundleError(f"{path}: imports form a circle ({circle}), which the classic "
-                              "build cannot order. Fix: move what both need into a module of "
-                              "its own.")
+            raise BundleError(f"{names.get(path, path)}: imports form a circle ({circle}), "
+                              "which the classic build cannot order. Fix: move what both "
+                              "need into a module of its own.")
         state[path] = "open"
         for target in _static_targets(path, modules[path]):
             if target not in modules:
-                raise BundleError(f"{path}: imports {target}, which is not among the scripts. "
-                                  "Fix: import a module of debrief/assets or of the kind itself.")
+                raise BundleError(f"{names.get(path, path)}: imports {target}, which is not "
+                                  "among the scripts. Fix: import a module of debrief/assets "
+                                  "or of the kind itself.")
             visit(target, (*trail, path))
         state[path] = "done"
 
-    for path in sorted(modules):
+    for path in [entry, *sorted(modules)]:
         visit(path, ())
 
 
@@ -194,12 +199,16 @@ _PRELUDE = """\
 """
 
 
-def classic_bundle(modules: dict[str, str], entry: str) -> str:
+def classic_bundle(modules: dict[str, str], entry: str,
+                   names: dict[str, str] | None = None) -> str:
     """One classic script holding `modules` (path under the assets folder -> source as
-    written), which runs `entry` as it loads."""
+    written), which runs `entry` as it loads. `names`: what messages call a module's file, for
+    one from outside the package (a site's own kind of widget)."""
+    names = names or {}
     if entry not in modules:
         raise BundleError(f"{entry}: the entry script is not among the scripts to bundle.")
-    _check_graph(modules)
-    bodies = [f"{json.dumps(path)}: {module_function(path, modules[path])},"
-              for path in sorted(modules, key=lambda p: (PurePosixPath(p).parent.as_posix(), p))]
+    _check_graph(modules, entry, names)
+    order = sorted(modules, key=lambda p: (PurePosixPath(p).parent.as_posix(), p))
+    bodies = [f"{json.dumps(path)}: {module_function(path, modules[path], names.get(path))},"
+              for path in order]
     return _PRELUDE + "\n".join(bodies) + f"\n  }};\n  __require({json.dumps(entry)});\n}})();\n"

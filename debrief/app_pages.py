@@ -38,12 +38,16 @@ def fill(html: str, manifest: dict[str, Any], strings: Strings, link: Link) -> s
     return _APP_ROOT.sub(drawn, html)
 
 
+def script_json(value: Any) -> str:
+    """`value` as JSON to write inside a script element: `<` escaped, so no text in it can end
+    the element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
 def embedded_manifest(manifest: dict[str, Any]) -> str:
     """The manifest as a script element for the page to read, where it cannot fetch the file (a
-    site read from files: browsers refuse fetch() of a file:// address). `<` is escaped so no
-    title can end the element."""
-    text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" data-debrief-manifest>{text}</script>'
+    site read from files: browsers refuse fetch() of a file:// address)."""
+    return f'<script type="application/json" data-debrief-manifest>{script_json(manifest)}</script>'
 
 
 def has_app(html: str) -> str:

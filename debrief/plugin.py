@@ -214,7 +214,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         """A page with widgets names every module it will load from the start, so the browser
         fetches them side by side instead of one import after another; the progress and log
         pages get their styles too, so what the build drew is laid out before the script runs.
-        A site read from files loads one classic script, which holds them all."""
+        A site read from files loads one classic script, which holds them all; any other says
+        so on the page when it is opened from a file all the same, where its modules cannot
+        run."""
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
         app = app_pages.has_app(output)
         if not kinds and not app:
@@ -228,9 +230,12 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         wanted = [name for name in page_loads(kinds, app)
                   if (name.endswith(".js") and not self.offline)
                   or (app and name.endswith("app.css"))]
-        if not wanted:
+        output = output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
+        if self.offline:
             return output
-        return output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
+        notice = _FILE_NOTICE.replace("MESSAGE", app_pages.script_json(
+            self.settings.strings["opened-from-file"]))
+        return output.replace("</body>", f"<script>{notice}</script></body>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         path = Path(config.site_dir) / ASSET_DIR / (self.settings.manifest or MANIFEST_NAME)
@@ -244,6 +249,16 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         title = page.title or ""
         # A page outside every section stands for itself.
         return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
+
+
+# Browsers run no module from file://: a module build opened from its files (a site zipped
+# without Material's offline plugin) would leave every control inert without a word, so a
+# classic script says so in each widget and progress or log page, and does nothing elsewhere.
+_FILE_NOTICE = (
+    'if(location.protocol==="file:")for(const s of document.querySelectorAll('
+    '".debrief[data-debrief],section[data-debrief-app]")){let n=s.querySelector('
+    '".debrief-notice");if(!n){n=document.createElement("p");n.className="debrief-notice";'
+    '(s.querySelector(".debrief-app-root")||s).prepend(n)}n.textContent=MESSAGE;n.hidden=false}')
 
 
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')

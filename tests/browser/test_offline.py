@@ -17,6 +17,7 @@ from debrief.assets.bundle import BUNDLE
 from tests.conftest import ROOT, mkdocs_build, write_site
 
 from .browser_support import *
+from .conftest import serve_folder
 
 PAGES = {
     "index.md": "# Home\n\n/// checklist | Before the call\n    id: alpha\n\n"
@@ -132,3 +133,32 @@ def test_a_kind_from_outside_loads_by_name(reader: Page, kind_site: Path) -> Non
     expect(reader.locator('input[name="ready-poll--answer"][value="2"]')).to_be_checked()
     open_app(reader, file_url(kind_site, "progress.html"))
     expect(reader.locator('li[data-widget="ready-poll"] progress')).to_have_attribute("value", "1")
+
+
+NOTICE = "This page was opened from a file, where the browser does not run this tool"
+
+
+@pytest.fixture(scope="module")
+def module_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site without the offline plugin: ES modules, as for a site served over HTTP."""
+    project = tmp_path_factory.mktemp("modules")
+    write_site(project, PAGES, "site_url: https://offline.example.net/\nplugins:\n  - debrief\n"
+               "use_directory_urls: false\n")
+    return build(project)
+
+
+def test_a_module_build_opened_from_files_says_it_cannot_work(reader: Page,
+                                                              module_site: Path) -> None:
+    reader.goto(file_url(module_site, "index.html"))
+    expect(widget(reader, "alpha").locator(".debrief-notice")).to_contain_text(NOTICE)
+    expect(widget(reader, "alpha").locator(".debrief-notice")).to_be_visible()
+    reader.goto(file_url(module_site, "progress.html"))
+    expect(app(reader, "debrief-progress").locator(".debrief-notice")).to_contain_text(NOTICE)
+
+
+def test_served_over_http_it_says_nothing(page: Page, module_site: Path) -> None:
+    with serve_folder(module_site) as url:
+        open_page(page, url + "index.html")
+        expect(widget(page, "alpha").locator(".debrief-notice")).to_be_hidden()
+        item_label(page, "alpha", "a1").click()
+        expect(box(page, "alpha", "a1")).to_be_checked()

@@ -1,11 +1,13 @@
 """A site built with Material's offline plugin, opened from its files (file://) as staff open a
 handbook shipped to them as a zip: the widgets run from the classic script (browsers run no ES
 module from file://), ticks and ratings are kept across reloads and reach the progress page and
-the feedback log, a kind of widget from outside the package works too, and no request leaves
-file://."""
+the feedback log, export and import work, a kind of widget from outside the package works too,
+and no request leaves file://. A site built with modules and opened from files says it cannot
+work there."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +94,17 @@ def test_a_rating_shows_on_the_progress_page(reader: Page, site: Path) -> None:
     open_app(reader, file_url(site, "progress.html"))
     row = app(reader, "debrief-progress").locator('li[data-widget="beta"]')
     expect(row.locator("progress")).to_have_attribute("value", "1")
+    expect(row).to_contain_text("1 of 2")
+    # Exported, deleted and imported back, all from the file.
+    name, content = download(reader, "Export all my answers")
+    assert json.loads(content)["widgets"]["beta"]["ratings"]["b1"] == 3
+    progress = app(reader, "debrief-progress")
+    progress.get_by_role("button", name="Delete all my data").click()
+    progress.get_by_role("button", name="Yes, delete everything").click()
+    expect(row).to_contain_text("0 of 2")
+    choose_file(reader, content, name)
+    progress.locator(".debrief-import-choice").get_by_role("button", name="Merge").click()
+    expect(app_status(reader, "debrief-progress")).to_contain_text("Imported 1 tool")
     expect(row).to_contain_text("1 of 2")
     # Its link leads back to the worksheet's page, as a file.
     row.get_by_role("link").click()

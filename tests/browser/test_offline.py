@@ -33,8 +33,11 @@ PAGES = {
 # Material's offline plugin adds a search polyfill from unpkg.com unless the site lists its own
 # copy; a site meant to be read without a network does (see README, "Shipping the site as files").
 SHIM = "assets/iframe-worker-shim.js"
+# Instant navigation, as the handbook has it: Material turns it off on file://, and its
+# document$ then ends without announcing the page.
 CONFIG = ("site_url: https://offline.example.net/\nplugins:\n  - search\n  - offline\n"
           f"  - debrief\nextra:\n  polyfills:\n    - {SHIM}\n")
+INSTANT = "  features: [navigation.instant]\n"
 
 
 def build(project: Path) -> Path:
@@ -47,6 +50,8 @@ def build(project: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("offline")
     write_site(project, PAGES, CONFIG)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n" + INSTANT))
     (project / "docs" / SHIM).parent.mkdir(parents=True)
     (project / "docs" / SHIM).write_text("// a stand-in for iframe-worker's shim\n")
     return build(project)
@@ -72,6 +77,7 @@ def file_url(site: Path, name: str) -> str:
 
 def test_the_pages_load_one_classic_script_and_no_module(site: Path) -> None:
     html = (site / "index.html").read_text()
+    assert "navigation.instant" in html
     assert f'<script src="assets/debrief/{BUNDLE}" defer></script>' in html
     assert 'type="module"' not in html and "modulepreload" not in html
     assert not (site / "assets" / "debrief" / "debrief.js").exists()
@@ -132,6 +138,7 @@ def kind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "kind-site", project, dirs_exist_ok=True)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - debrief\n", "  - offline\n  - debrief\n")
+                      .replace("  font: false\n", "  font: false\n" + INSTANT)
                       + f"extra:\n  polyfills:\n    - {SHIM}\n")
     (project / "docs" / SHIM).parent.mkdir(parents=True)
     (project / "docs" / SHIM).write_text("// a stand-in for iframe-worker's shim\n")

@@ -309,7 +309,7 @@ def _offline(value: Any, where: str) -> bool | None:
     if not isinstance(value, bool):
         raise SettingsError(f"{where}: offline '{value}' is not one of auto, true, false. "
                             "Fix: leave it out (auto: on when Material's offline plugin is), or "
-                            "set `offline: true` for a site read from files.")
+                            "write `offline: true` or `offline: false`, without quotes.")
     return value
 
 

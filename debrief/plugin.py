@@ -254,11 +254,21 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
 # Browsers run no module from file://: a module build opened from its files (a site zipped
 # without Material's offline plugin) would leave every control inert without a word, so a
 # classic script says so in each widget and progress or log page, and does nothing elsewhere.
-_FILE_NOTICE = (
-    'if(location.protocol==="file:")for(const s of document.querySelectorAll('
-    '".debrief[data-debrief],section[data-debrief-app]")){let n=s.querySelector('
-    '".debrief-notice");if(!n){n=document.createElement("p");n.className="debrief-notice";'
-    '(s.querySelector(".debrief-app-root")||s).prepend(n)}n.textContent=MESSAGE;n.hidden=false}')
+_FILE_NOTICE = """
+if (location.protocol === "file:") {
+  const parts = document.querySelectorAll(".debrief[data-debrief], section[data-debrief-app]");
+  for (const part of parts) {
+    let notice = part.querySelector(".debrief-notice");
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "debrief-notice";
+      (part.querySelector(".debrief-app-root") || part).prepend(notice);
+    }
+    notice.textContent = MESSAGE;
+    notice.hidden = false;
+  }
+}
+"""
 
 
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')

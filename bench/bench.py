@@ -32,12 +32,15 @@ from mkdocs.config import load_config
 from debrief.assets import (
     APP_PAGE_BUDGET,
     APP_PAGES,
+    OFFLINE_PAGE_BUDGET,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
     gzipped_size,
     page_loads,
     shipped_assets,
 )
+from debrief.assets.bundle import BUNDLE
+from debrief.collect import classic_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = WIDGET_PAGE_BUDGET
@@ -92,6 +95,14 @@ def asset_sizes() -> None:
     one_file = len(gzip.compress(scripts.encode(), 9)) + gzipped_size(("debrief.css",))
     print(f"  the widget page's files concatenated into one script: {one_file} B "
           f"= {one_file / widgets:.2f} of them apart")
+    # A site read from files loads every script as one classic script on every page.
+    bundle = classic_assets()[BUNDLE]
+    modules = sum(len(text) for name, text in shipped.items() if name.endswith(".js"))
+    offline = len(gzip.compress(bundle.encode(), 9)) + gzipped_size(("debrief.css",))
+    print(f"  a page read from files (offline): {offline} B gzipped = {offline / widgets:.2f}x "
+          f"a widget page, {offline / OFFLINE_PAGE_BUDGET:.2f} of the "
+          f"{OFFLINE_PAGE_BUDGET // 1024} KB budget; the classic script is {len(bundle)} B "
+          f"minified = {len(bundle) / modules:.3f}x every module together")
 
 
 def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:

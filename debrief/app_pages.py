@@ -9,6 +9,7 @@ same; `tests/browser/test_app_pages.py` compares them.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -35,6 +36,18 @@ def fill(html: str, manifest: dict[str, Any], strings: Strings, link: Link) -> s
             return match[0]
         return match[1] + "".join(_html(node) for node in draw(manifest, strings, link)) + match[3]
     return _APP_ROOT.sub(drawn, html)
+
+
+def script_json(value: Any) -> str:
+    """`value` as JSON to write inside a script element: `<` escaped, so no text in it can end
+    the element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def embedded_manifest(manifest: dict[str, Any]) -> str:
+    """The manifest as a script element for the page to read, where it cannot fetch the file (a
+    site read from files: browsers refuse fetch() of a file:// address)."""
+    return f'<script type="application/json" data-debrief-manifest>{script_json(manifest)}</script>'
 
 
 def has_app(html: str) -> str:

@@ -264,6 +264,23 @@ def shipping_problems(project: Project, walk_result: Walk, assets_dir: Path | No
     return []
 
 
+def offline_warnings(project: Project) -> list[str]:
+    """A site meant to be read from files (`offline: true`, or Material's offline plugin listed)
+    that no plugin builds: the command ships the modules, which browsers refuse from file://,
+    and no page carries the manifest; only the plugin makes the classic build."""
+    offline = project.settings.offline
+    if offline is None:
+        offline = any(name.rsplit("/", 1)[-1] == "offline"
+                      for name in project.config.plugins)
+    if project.uses_plugin or not offline:
+        return []
+    return [f"{project.where}: the site is to be read from files (offline), but `debrief "
+            "assets` ships the scripts as ES modules, which browsers do not run from file://, "
+            "so its widgets would save nothing there. Fix: build it with MkDocs or ProperDocs "
+            "and the `debrief` plugin, which makes the classic script, or serve the site over "
+            "HTTP and set `offline: false`."]
+
+
 def write_assets(project: Project, walk_result: Walk, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -330,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
                 *shipping_problems(project, result, target)]
     if not surely_zensical:
         result.warnings.extend(wiring)
+    result.warnings += offline_warnings(project)
     if args.strict:
         problems += result.warnings
     else:

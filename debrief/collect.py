@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import kind_script, minified, shipped_assets
+from .assets import ENTRY, MINIFIERS, kind_script, minified, shipped_assets, sources
+from .assets.bundle import BUNDLE, classic_bundle
 from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, log, page_link
 from .widgets import KINDS, Widget
 
@@ -202,3 +203,34 @@ def site_assets() -> dict[str, str]:
     for name, block in KINDS.items():
         assets.setdefault(kind_script(name), minified(block.script()))
     return assets
+
+
+def outside_scripts() -> dict[str, Path]:
+    """The script of each kind of widget registered from outside the package, by its path under
+    assets/debrief/."""
+    return {kind_script(name): block.script() for name, block in KINDS.items()
+            if kind_script(name) not in sources()}
+
+
+def site_scripts() -> dict[str, str]:
+    """Every script of the site as written, by its path under assets/debrief/: the package's and
+    the script of each kind of widget registered from outside it."""
+    return {**sources(), **{name: path.read_text(encoding="utf-8")
+                            for name, path in outside_scripts().items()}}
+
+
+def classic_assets() -> dict[str, str]:
+    """What a site read from files (file://) ships under assets/debrief/: the style sheets, and
+    every script as one classic script (see debrief/assets/bundle.py), minified as the modules
+    are."""
+    styles = {name: text for name, text in shipped_assets().items() if name.endswith(".css")}
+    names = {name: _shown(path) for name, path in outside_scripts().items()}
+    return {**styles, BUNDLE: MINIFIERS[".js"](classic_bundle(site_scripts(), ENTRY, names))}
+
+
+def _shown(path: Path) -> str:
+    """A file as messages name it: relative to the working folder when it is under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

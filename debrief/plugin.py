@@ -29,7 +29,16 @@ from mkdocs.utils import get_relative_url
 
 from . import app_pages, builds
 from .assets import page_loads
-from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, holds_log, log_page_of, site_assets
+from .assets.bundle import BUNDLE, BundleError
+from .collect import (
+    MANIFEST_NAME,
+    PageInfo,
+    SiteWidgets,
+    classic_assets,
+    holds_log,
+    log_page_of,
+    site_assets,
+)
 from .settings import (
     DEFAULT_LOG_PAGE,
     OPTION_NAMES,
@@ -68,6 +77,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.manifest: dict = {}  # every widget of the site, once every page is converted
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
         self.file_names = FileNames(Path("."), ".")
+        self.offline = False  # the build for reading from files: one classic script
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -124,7 +134,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         # A site that also builds with Zensical lists them already (see README).
         if f"{ASSET_DIR}/debrief.css" not in config.extra_css:
             config.extra_css.append(f"{ASSET_DIR}/debrief.css")
-        config.extra_javascript = [*_without_script(config.extra_javascript), _module_script()]
+        self.offline = _offline(self.settings.offline, config, self.where)
+        script = _classic_script() if self.offline else _module_script()
+        config.extra_javascript = [*_without_script(config.extra_javascript), script]
         return config
 
     def _stand_aside(self, config: MkDocsConfig, name: str) -> MkDocsConfig:
@@ -153,10 +165,15 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                 files.remove(found)
                 log.info(f"{uri} holds the feedback log, which this site leaves out "
                          "(log_page: ''), so it is not built.")
-        for name, content in site_assets().items():
+        try:
+            assets = classic_assets() if self.offline else site_assets()
+        except BundleError as error:
+            raise PluginError(str(error)) from None
+        for name in {*site_assets(), *assets}:
             stale = files.get_file_from_path(f"{ASSET_DIR}/{name}")  # from `debrief assets`
             if stale is not None:
                 files.remove(stale)
+        for name, content in assets.items():
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
 
         def page_url(uri: str) -> str | None:
@@ -203,6 +220,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         if app_pages.has_app(page.content):  # after search read it: the list is not advice
             page.content = app_pages.fill(page.content, self.manifest, self.settings.strings,
                                           lambda url: _page_link(url, page.url))
+            if self.offline:  # a browser fetches no file from file://: the page carries it
+                page.content += app_pages.embedded_manifest(self.manifest)
         return context
 
     on_page_context = CombinedEvent(_hide_controls, _show_controls)
@@ -220,7 +239,10 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A page with widgets names every module it will load from the start, so the browser
         fetches them side by side instead of one import after another; the progress and log
-        pages get their styles too, so what the build drew is laid out before the script runs."""
+        pages get their styles too, so what the build drew is laid out before the script runs.
+        A site read from files loads one classic script, which holds them all; any other says
+        so on the page when it is opened from a file all the same, where its modules cannot
+        run."""
         if not self.active:
             return output
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
@@ -234,8 +256,14 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
         wanted = [name for name in page_loads(kinds, app)
-                  if name.endswith(".js") or (app and name.endswith("app.css"))]
-        return output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
+                  if (name.endswith(".js") and not self.offline)
+                  or (app and name.endswith("app.css"))]
+        output = output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)
+        if self.offline:
+            return output
+        notice = _FILE_NOTICE.replace("MESSAGE", app_pages.script_json(
+            self.settings.strings["opened-from-file"]))
+        return output.replace("</body>", f"<script>{notice}</script></body>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.active:
@@ -253,6 +281,26 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
 
 
+# Browsers run no module from file://: a module build opened from its files (a site zipped
+# without Material's offline plugin) would leave every control inert without a word, so a
+# classic script says so in each widget and progress or log page, and does nothing elsewhere.
+_FILE_NOTICE = """
+if (location.protocol === "file:") {
+  const parts = document.querySelectorAll(".debrief[data-debrief], section[data-debrief-app]");
+  for (const part of parts) {
+    let notice = part.querySelector(".debrief-notice");
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "debrief-notice";
+      (part.querySelector(".debrief-app-root") || part).prepend(notice);
+    }
+    notice.textContent = MESSAGE;
+    notice.hidden = false;
+  }
+}
+"""
+
+
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')
 
 
@@ -263,9 +311,33 @@ def _module_script() -> c.ExtraScriptValue:
     return script
 
 
+def _classic_script() -> c.ExtraScriptValue:
+    """For a site read from files, where browsers run no module: every script in one classic
+    script, run once the page is parsed as a module would be."""
+    script = c.ExtraScriptValue(f"{ASSET_DIR}/{BUNDLE}")
+    script.defer = True
+    return script
+
+
 def _without_script(scripts: list) -> list:
     """The site's scripts, less any listing of ours (perhaps without `type: module`)."""
-    return [s for s in scripts if str(s) != f"{ASSET_DIR}/debrief.js"]
+    ours = (f"{ASSET_DIR}/debrief.js", f"{ASSET_DIR}/{BUNDLE}")
+    return [s for s in scripts if str(s) not in ours]
+
+
+def _offline(asked: bool | None, config: MkDocsConfig, where: str) -> bool:
+    """Whether to build for reading from files: as `offline:` says, else as Material's offline
+    plugin does (`plugins: [offline]`, which a site turns off with `enabled: false`)."""
+    if asked is None:
+        asked = any(name.rsplit("/", 1)[-1] == "offline" and plugin.config.get("enabled", True)
+                    for name, plugin in config.plugins.items())
+    if asked and config.use_directory_urls:
+        log.warning(
+            f"{where}: offline is on but use_directory_urls is too, so links between pages end "
+            "in a folder, which a browser opens as a list of files from file://. Fix: set "
+            "`use_directory_urls: false` (Material's offline plugin does), or `offline: false` "
+            "for a site served over HTTP.")
+    return bool(asked)
 
 
 def _page_link(url: str, here: str) -> str:

@@ -50,6 +50,7 @@ class Options:
     language: str = ""  # "" = theme.language, else English
     strings: Any = None  # per-key overrides of the language's strings
     versions: str = "shared"  # versioned sites (mike): one set of answers, or one per version
+    offline: Any = "auto"  # read from files (file://): one classic script; auto = Material's
 
 
 OPTION_NAMES = tuple(f.name for f in fields(Options))
@@ -70,6 +71,8 @@ class Settings:
     version: str = ""  # with `versions: separate`: the version mike builds, which keys answers
     manifest: str = ""  # the manifest's file name when not manifest.json (one per language)
     unnamed: bool = False  # no namespace, site_url or site_name in ASCII to name answers after
+    offline: bool | None = None  # the classic-script build for file://; None: as the site's
+    # offline plugin (Material's) says, which only the MkDocs plugin can see
 
     @property
     def language(self) -> str:
@@ -125,6 +128,7 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
         versions=_choice(given.versions, VERSION_MODES, where, "versions"),
         language_from="language" if given.language or not theme_language else "theme.language",
         unnamed=unnamed,
+        offline=_offline(given.offline, where),
     )
 
 
@@ -316,6 +320,16 @@ def _choice(value: Any, allowed: tuple[str, ...], where: str, name: str) -> str:
     if value not in allowed:
         raise SettingsError(f"{where}: {name} '{value}' is not one of {', '.join(allowed)}. "
                             f"Fix: use `{name}: {allowed[0]}`.")
+    return value
+
+
+def _offline(value: Any, where: str) -> bool | None:
+    if value == "auto":
+        return None
+    if not isinstance(value, bool):
+        raise SettingsError(f"{where}: offline '{value}' is not one of auto, true, false. "
+                            "Fix: leave it out (auto: on when Material's offline plugin is), or "
+                            "write `offline: true` or `offline: false`, without quotes.")
     return value
 
 

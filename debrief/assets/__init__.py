@@ -5,7 +5,8 @@ The scripts are ES modules laid out by what they are (see `debrief.js`): `store/
 `page/`, `pages/`. A page loads `debrief.js` and what it imports, the kinds of widget it has
 (`kinds/<name>.js`, loaded by name), and on the progress and log pages `pages/app.js`, the page's
 own module and what they import. Nothing loads later, when a reader first needs it: a reader who
-loses the connection once the page is open can still do everything.
+loses the connection once the page is open can still do everything. A site read from files
+(file://), where browsers run no module, gets them all as one classic script (`bundle.py`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ BUILT_IN_KINDS = ("checklist", "worksheet")
 # widget page was 4 KB as it opened and up to 8.4 KB more on first use before (see the README).
 WIDGET_PAGE_BUDGET = 16 * 1024
 APP_PAGE_BUDGET = 9 * 1024
+# A site read from files (file://, Material's offline plugin) loads every script as one classic
+# script on every page (see bundle.py), read from disk rather than a network: it keeps to what
+# the module build's progress page may load, the widgets' part and its own together.
+OFFLINE_PAGE_BUDGET = WIDGET_PAGE_BUDGET + APP_PAGE_BUDGET
 
 # `import ... from "./x.js";` (static), and `import("./x.js")` or `import(`./${name}.js`)`.
 _STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"(\.{1,2}/[^"]+)";', re.M | re.S)

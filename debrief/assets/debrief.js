@@ -60,6 +60,16 @@ whenStoredChanges(() => {
 });
 
 // Material's instant navigation swaps pages without reloading: it announces each on document$.
-if (window.document$) window.document$.subscribe(start);
+// On a page read from files it does not run, and document$ ends without announcing this one.
+const followPages = (pages) => {
+  let announced = false;
+  const next = () => {
+    announced = true;
+    start();
+  };
+  pages.subscribe({ next, complete: () => announced || start() });
+};
+
+if (window.document$) followPages(window.document$);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

@@ -314,7 +314,7 @@ def test_two_sites_on_one_origin_never_share_answers(new_page: Callable[..., Pag
     served = tmp_path / "origin"
     for path in ("Team", "Beam"):
         write_site(tmp_path / path, {"index.md": (
-            "# Ready\n\n/// checklist | Ready\n    id: ready\n\n- [ ] One {#one}\n///\n")},
+            "# Ready to go\n\n/// checklist | Ready\n    id: ready\n\n- [ ] One {#one}\n///\n")},
             f"site_url: https://you.github.io/{path}/\nplugins:\n  - debrief\n")
         result = mkdocs_build(tmp_path / path, served / path)
         assert result.returncode == 0, result.stdout + result.stderr

@@ -30,9 +30,9 @@ FORMATS = {"pl": ("2 kwi 2024", ","), "ja": ("2024/04/02", "."),
 SITE_URL = "https://lang.example.net/"
 # Neutral author content, so that only Debrief's own strings can be English.
 PAGES = {
-    "index.md": "# Alpha\n\n/// checklist | Alpha\n    id: alpha\n\n"
+    "index.md": "# Alpha page\n\n/// checklist | Alpha\n    id: alpha\n\n"
                 "- [ ] Alpha 1 {#a1}\n- [ ] Alpha 2 {#a2}\n///\n",
-    "rate.md": "# Beta\n\n/// worksheet | Beta\n    id: beta\n    criteria:\n"
+    "rate.md": "# Beta page\n\n/// worksheet | Beta\n    id: beta\n    criteria:\n"
                "      - id: b1\n        label: Beta 1\n        guide: index.md\n"
                "      - id: b2\n        label: Beta 2\n///\n",
     "progress.md": "# Gamma\n\n/// progress | Gamma\n///\n",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
+from debrief.settings import OPTION_NAMES
 from debrief.strings import table
 from tests.browser.browser_support import rate, script_errors, wait_app, wait_ready, widget
 from tests.browser.conftest import SiteHandler, serve_folder
@@ -128,8 +129,7 @@ def test_zensical_worksheets_save_to_the_log(zensical_site: str, browser: Browse
 BUILDERS = ("mkdocs", "properdocs", "zensical")
 TYPO = "markdown_extensions:\n  - attr_list\n  - debrief.widgets:\n      colour: red\n"
 TYPO_LINE = ("mkdocs.yml: markdown_extensions: debrief.widgets: unknown option 'colour'. Fix: "
-             "use one of: namespace, previous_namespaces, scale, log_page, notes_limit, "
-             "language, strings, versions.")
+             f"use one of: {', '.join(OPTION_NAMES)}.")
 
 
 def build(builder: str, project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -223,8 +223,8 @@ def test_a_zensical_toml_project_builds_under_its_site_url(tmp_path: Path, typo:
     lines = [line for line in output.splitlines() if "debrief" in line]
     if typo:
         assert lines == ["zensical.toml: markdown_extensions: debrief.widgets: unknown option "
-                         "'colour'. Fix: use one of: namespace, previous_namespaces, scale, "
-                         "log_page, notes_limit, language, strings, versions."], output
+                         "'colour'. Fix: use one of: "
+                         f"{', '.join(OPTION_NAMES)}."], output
         return
     assert lines == [], output
     page = (tmp_path / "site" / "rate" / "index.html").read_text()

@@ -138,3 +138,22 @@ def test_version_in_a_checkout_never_installed_is_its_pyprojects(
     # Copied somewhere without its pyproject.toml, it says it does not know.
     monkeypatch.setattr(debrief, "__file__", str(tmp_path / "debrief" / "__init__.py"))
     assert debrief.package_version() == "unknown"
+
+
+@pytest.mark.parametrize("wiring", [
+    ("      offline: true\n", ""),
+    ("", "plugins:\n  - offline\n"),
+], ids=["offline: true", "Material's offline plugin"])
+def test_a_site_to_read_from_files_is_told_the_command_cannot_build_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], wiring: tuple[str, str]) -> None:
+    """Only the plugin makes the classic script that runs from file://: without it, a warning
+    (an error with --strict), never a site whose widgets silently save nothing."""
+    option, plugins = wiring
+    config = write(tmp_path, {"mkdocs.yml": ZENSICAL_STYLE + option + plugins,
+                              "docs/index.md": "# Home\n"})
+    folder = tmp_path / "docs" / "assets" / "debrief"
+    assert main(["-f", str(config), "assets", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: mkdocs.yml: markdown_extensions: debrief.widgets: the site is to be read " \
+           "from files (offline)" in err and "Fix: build it with MkDocs or ProperDocs" in err
+    assert main(["-f", str(config), "check", "--strict"]) == 1

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from debrief.cli import load_project, main
+from debrief.settings import OPTION_NAMES
 from debrief.strings import table
 from tests.conftest import HOOK, mkdocs_build, write_site
 
@@ -130,8 +131,7 @@ def test_a_misspelt_setting_gives_one_line_and_no_traceback(tmp_path: Path, wiri
     assert result.returncode != 0, output
     problems = [line for line in output.splitlines() if "colour" in line]
     assert problems == [f"ERROR   -  {WHERE[wiring]}: unknown option 'colour'. Fix: use one "
-                        "of: namespace, previous_namespaces, scale, log_page, notes_limit, "
-                        "language, strings, versions."], output
+                        f"of: {', '.join(OPTION_NAMES)}."], output
     assert "Traceback" not in output and output.count("Fix:") == 1, output
 
 

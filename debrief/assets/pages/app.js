@@ -37,12 +37,19 @@ const pageOf = (section, site, manifest, kinds) => {
   };
 };
 
+// One manifest per build: a site built once per language names each after its language. A site
+// read from files carries it in the page, since a browser fetches no file:// address.
+const manifestOf = (section, site) => {
+  const embedded = document.querySelector("script[data-debrief-manifest]");
+  if (embedded) return JSON.parse(embedded.textContent);
+  const { manifest: name = "manifest.json" } = JSON.parse(section.dataset.config);
+  return fetch(new URL(name, site.assets)).then((reply) => reply.json());
+};
+
 export const start = async (sections, site) => {
   styles(site);
   const began = performance.now();
-  // One manifest per build: a site built once per language names each after its language.
-  const { manifest: name = "manifest.json" } = JSON.parse(sections[0].dataset.config);
-  const manifest = await fetch(new URL(name, site.assets)).then((reply) => reply.json());
+  const manifest = await manifestOf(sections[0], site);
   const names = [...new Set(manifest.widgets.map((widget) => widget.kind))];
   const [modules, loaded] = await Promise.all([
     Promise.all(sections.map((section) => import(`./${section.dataset.debriefApp}.js`))),

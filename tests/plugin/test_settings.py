@@ -81,7 +81,13 @@ def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
     ({"strings": {"script.done": "Done"}}, "'script.done' takes plural forms"),
     ({"scale": {"de": ["Schwach", "Stark"]}}, "scale has no labels for language 'en'"),
-    ({"scale": ["Only"]}, "scale: scale has 1 point. Fix: give from 2 to 10 points"),
+    ({"scale": ["Only"]}, f"{WHERE}: scale: 1 label given; a rating scale needs 2 to 10 "
+     "labels. Fix: write 2 to 10 labels, lowest first, such as `scale: [Weak, Fair, Strong]`."),
+    ({"scale": {"en": ["Only"]}}, f"{WHERE}: scale: en: 1 label given; a rating scale needs 2 "
+     "to 10 labels. Fix: write 2 to 10 labels, lowest first, such as `en: [Weak, Fair, Strong]` "
+     "under `scale:`."),
+    ({"scale": "Low, High"}, "scale must be a list of labels. Fix: write 2 to 10 labels"),
+    ({"scale": ["Low", "Low"]}, "scale: the label 'Low' is given twice"),
     ({"namespace": "a b"}, "namespace 'a b' is not valid"),
     ({"namespace": "מדריך"}, "Fix: use 1 to 100 ASCII letters (A-Z, a-z), digits"),
     ({"notes_limit": 5}, "notes_limit '5' is out of range"),

@@ -107,6 +107,8 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
     language = _language(given.language or theme_language or "en", where)
     overrides = _overrides(given.strings, where)
     site_strings = Strings.build(language, overrides)
+    if given.scale is not None:  # `scale:` gives the labels the `scale` string would
+        site_strings.missing = [key for key in site_strings.missing if key != "scale"]
     namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
     unnamed = not given.namespace and not site_url and not _name_of(site_name)
     previous = [_namespace(n, where, "previous_namespaces")

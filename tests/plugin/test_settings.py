@@ -122,6 +122,28 @@ def test_a_missing_translation_falls_back_to_english_with_a_warning(
     assert "language 'sv' has no text for" in caplog.text and "English is shown" in caplog.text
 
 
+def test_a_scale_setting_is_not_reported_as_a_missing_string(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`scale:` is where a site gives the scale's labels, so the `scale` string is not missing."""
+    english = table("en")
+    given = {key: value for key, value in english.items() if key not in ("scale", "copy")}
+    settings = resolve({"language": "sv", "strings": given, "scale": ["Svag", "Stark"]}, WHERE)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_missing_strings(settings, WHERE)
+    assert caplog.messages == [
+        f"{WHERE}: language 'sv' has no text for 1 string (copy); English is shown instead. "
+        f"Fix: add them under `strings:`, or use a language Debrief ships: "
+        f"{', '.join(languages())}."]
+    caplog.clear()
+    # Every other string given: nothing is missing, and the per-language form counts too.
+    given["copy"] = "Kopiera"
+    for scale in (["Svag", "Stark"], {"sv": ["Svag", "Stark"], "en": ["Weak", "Strong"]}):
+        settings = resolve({"language": "sv", "strings": given, "scale": scale}, WHERE)
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            report_missing_strings(settings, WHERE)
+        assert caplog.messages == [] and settings.scale == ("Svag", "Stark")
+
+
 def test_a_language_without_strings_is_english_with_a_warning(
         caplog: pytest.LogCaptureFixture) -> None:
     """Once a hard error; now English, as a missing translation is, and --strict stops."""

@@ -46,7 +46,7 @@ class PageInfo:
     src_uri: str  # relative to docs/, with forward slashes
     url: str  # relative to the site root
     title: str
-    section: str
+    section: str  # "" for a page outside every section: its title alone names it
 
 
 @dataclass(frozen=True)

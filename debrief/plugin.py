@@ -219,8 +219,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def _page_info(self, uri: str) -> PageInfo:
         page = self.pages[uri]
         title = page.title or ""
-        # A page outside every section stands for itself.
-        return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
+        return PageInfo(uri, page.url, title, page.parent.title if page.parent else "")
 
 
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')

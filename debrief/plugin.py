@@ -29,7 +29,14 @@ from mkdocs.utils import get_relative_url
 
 from . import app_pages, builds
 from .assets import page_loads
-from .collect import MANIFEST_NAME, PageInfo, SiteWidgets, log_page_of, site_assets
+from .collect import (
+    MANIFEST_NAME,
+    PageInfo,
+    SiteWidgets,
+    assets_version,
+    log_page_of,
+    site_assets,
+)
 from .settings import (
     DEFAULT_LOG_PAGE,
     DEFAULT_NOTES_LIMIT,
@@ -75,6 +82,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.manifest: dict = {}  # every widget of the site, once every page is converted
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
         self.file_names = FileNames(Path("."), ".")
+        self.version = ""  # of the assets, which every address of one carries (`?v=`)
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -121,10 +129,14 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         if EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSION)
         config.mdx_configs[EXTENSION] = {"settings": self.settings, "site": self.site}
-        # A site that also builds with Zensical lists them already (see README).
-        if f"{ASSET_DIR}/debrief.css" not in config.extra_css:
-            config.extra_css.append(f"{ASSET_DIR}/debrief.css")
-        config.extra_javascript = [*_without_script(config.extra_javascript), _module_script()]
+        # A site that also builds with Zensical lists them already (see README), without the
+        # version: in their place, the versioned addresses.
+        self.version = assets_version()
+        styles = f"{ASSET_DIR}/debrief.css"
+        config.extra_css = [*(s for s in config.extra_css if _unversioned(s) != styles),
+                            f"{styles}?v={self.version}"]
+        config.extra_javascript = [*_without_script(config.extra_javascript),
+                                   _module_script(self.version)]
         return config
 
     # After mkdocs-static-i18n has chosen each language's files (-100): it reads the source of
@@ -201,7 +213,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             return output
 
         def link(name: str) -> str:
-            href = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
+            # The address the modules import each other at, else the preload is wasted.
+            href = get_relative_url(f"{ASSET_DIR}/{name}?v={self.version}", page.url)
             if name.endswith(".css"):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
@@ -225,16 +238,22 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')
 
 
-def _module_script() -> c.ExtraScriptValue:
+def _module_script(version: str) -> c.ExtraScriptValue:
     """The widgets' script, which is an ES module: it imports the rest as readers need it."""
-    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js")
+    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js?v={version}")
     script.type = "module"
     return script
 
 
 def _without_script(scripts: list) -> list:
-    """The site's scripts, less any listing of ours (perhaps without `type: module`)."""
-    return [s for s in scripts if str(s) != f"{ASSET_DIR}/debrief.js"]
+    """The site's scripts, less any listing of ours (perhaps without `type: module`, perhaps
+    versioned by a plugin listed twice)."""
+    return [s for s in scripts if _unversioned(s) != f"{ASSET_DIR}/debrief.js"]
+
+
+def _unversioned(listed: Any) -> str:
+    """A listed script or style sheet's path, without a `?v=` version."""
+    return str(listed).split("?v=", 1)[0]
 
 
 def _page_link(url: str, here: str) -> str:

@@ -7,14 +7,13 @@ the log page), finds ids used twice, and writes the manifest the progress and lo
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import kind_script, minified, shipped_assets
+from .assets import kind_script, minified, shipped_assets, version_of, with_version
 from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, page_link
 from .widgets import KINDS, Widget
 
@@ -143,21 +142,13 @@ class SiteWidgets:
 def site_assets() -> dict[str, str]:
     """What the site ships under assets/debrief/: every script and style sheet of the package,
     and the script of each kind of widget registered from outside it, each module importing the
-    others at their versioned address (see `assets_version`)."""
-    assets = _unversioned_assets()
-    version = _version_of(assets)
-    return {name: _VERSIONED_IMPORT.sub(rf"\g<0>?v={version}", text) if name.endswith(".js")
-            else text for name, text in assets.items()}
+    others at their versioned address (see `debrief.assets.with_version`)."""
+    return with_version(_unversioned_assets())
 
 
 def assets_version() -> str:
-    """A hash of everything the site ships under assets/debrief/, which every address of a
-    script or style sheet carries as `?v=`: the page's entry script, style sheets and preload
-    links, and every import between the modules. After an upgrade every address is new, so a
-    browser's cache can never hand the new page an old module, nor a new module an old one it
-    imports. The files keep their names; one hash for the set keeps the imports simple (a
-    module loaded by name, `./${name}.js`, needs no table of hashes)."""
-    return _version_of(_unversioned_assets())
+    """The version every address of a script or style sheet of the site carries (`?v=`)."""
+    return version_of(_unversioned_assets())
 
 
 def _unversioned_assets() -> dict[str, str]:
@@ -165,16 +156,3 @@ def _unversioned_assets() -> dict[str, str]:
     for name, block in KINDS.items():
         assets.setdefault(kind_script(name), minified(block.script()))
     return assets
-
-
-def _version_of(assets: dict[str, str]) -> str:
-    digest = hashlib.sha256()
-    for name, text in sorted(assets.items()):
-        digest.update(f"{name}\0{text}\0".encode())
-    return digest.hexdigest()[:12]
-
-
-# A relative module address as the minified scripts import it: `from"./x.js"`, `import("./x.js")`
-# and `import(`./${name}.js`)`; the match ends where `?v=` goes.
-_VERSIONED_IMPORT = re.compile(
-    r"""(?:\bfrom\s*|\bimport\s*\(\s*)(["'`])\.{1,2}/[^"'`?]*?\.js(?=\1)""")

@@ -68,11 +68,16 @@ def progress(manifest: dict[str, Any], strings: Strings, link: Link) -> list[etr
                                      started=0))
     sub(overall, "progress", max=str(total), value="0",
         aria_label=strings["progress.overall-label"])
-    sections: dict[str, list[dict[str, Any]]] = {}
+    # One group per navigation section; a page outside every section is a group of its own,
+    # named by its title (progress.js groups the same way).
+    sections: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for widget in widgets:
-        sections.setdefault(widget["page"]["section"], []).append(widget)
+        page = widget["page"]
+        key = ("section", page["section"]) if page["section"] else ("page", page["url"])
+        sections.setdefault(key, []).append(widget)
     tools = etree.Element("div", {"class": "debrief-app-tools"})  # export, import...: the script's
-    return [overall, *(_section(name, listed, strings, link) for name, listed in sections.items()),
+    return [overall, *(_section(listed[0]["page"]["section"] or listed[0]["page"]["title"],
+                                listed, strings, link) for listed in sections.values()),
             tools]
 
 

@@ -129,7 +129,7 @@ def _convert_pages(project: Project, site: SiteWidgets, sources: list[str],
         md.convert(body)
         nav_title, section = next(((t, s) for u, t, s in nav if u == uri), ("", ""))
         title = nav_title or _title(text, body, uri)
-        pages[uri] = PageInfo(uri, urls[uri], title, section or title)
+        pages[uri] = PageInfo(uri, urls[uri], title, section)
     return pages
 
 

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import ENTRY, MINIFIERS, kind_script, minified, shipped_assets, sources
+from .assets import (
+    ENTRY,
+    MINIFIERS,
+    kind_script,
+    minified,
+    shipped_assets,
+    sources,
+    version_of,
+    with_version,
+)
 from .assets.bundle import BUNDLE, classic_bundle
 from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, log, page_link
 from .widgets import KINDS, Widget
@@ -103,7 +112,7 @@ class PageInfo:
     src_uri: str  # relative to docs/, with forward slashes
     url: str  # relative to the site root
     title: str
-    section: str
+    section: str  # "" for a page outside every section: its title alone names it
 
 
 @dataclass(frozen=True)
@@ -198,7 +207,17 @@ class SiteWidgets:
 
 def site_assets() -> dict[str, str]:
     """What the site ships under assets/debrief/: every script and style sheet of the package,
-    and the script of each kind of widget registered from outside it."""
+    and the script of each kind of widget registered from outside it, each module importing the
+    others at their versioned address (see `debrief.assets.with_version`)."""
+    return with_version(_unversioned_assets())
+
+
+def assets_version() -> str:
+    """The version every address of a script or style sheet of the site carries (`?v=`)."""
+    return version_of(_unversioned_assets())
+
+
+def _unversioned_assets() -> dict[str, str]:
     assets = dict(shipped_assets())
     for name, block in KINDS.items():
         assets.setdefault(kind_script(name), minified(block.script()))

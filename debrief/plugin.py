@@ -34,6 +34,7 @@ from .collect import (
     MANIFEST_NAME,
     PageInfo,
     SiteWidgets,
+    assets_version,
     classic_assets,
     holds_log,
     log_page_of,
@@ -78,6 +79,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
         self.file_names = FileNames(Path("."), ".")
         self.offline = False  # the build for reading from files: one classic script
+        self.version = ""  # of the assets, which every address of one carries (`?v=`)
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -131,11 +133,14 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         if EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSION)
         config.mdx_configs[EXTENSION] = {"settings": self.settings, "site": self.site}
-        # A site that also builds with Zensical lists them already (see README).
-        if f"{ASSET_DIR}/debrief.css" not in config.extra_css:
-            config.extra_css.append(f"{ASSET_DIR}/debrief.css")
+        # A site that also builds with Zensical lists them already (see README), without the
+        # version: in their place, the versioned addresses.
+        self.version = assets_version()
+        styles = f"{ASSET_DIR}/debrief.css"
+        config.extra_css = [*(s for s in config.extra_css if _unversioned(s) != styles),
+                            f"{styles}?v={self.version}"]
         self.offline = _offline(self.settings.offline, config, self.where)
-        script = _classic_script() if self.offline else _module_script()
+        script = _classic_script() if self.offline else _module_script(self.version)
         config.extra_javascript = [*_without_script(config.extra_javascript), script]
         return config
 
@@ -251,7 +256,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             return output
 
         def link(name: str) -> str:
-            href = get_relative_url(f"{ASSET_DIR}/{name}", page.url)
+            # The address the modules import each other at, else the preload is wasted.
+            href = get_relative_url(f"{ASSET_DIR}/{name}?v={self.version}", page.url)
             if name.endswith(".css"):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
@@ -277,8 +283,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def _page_info(self, uri: str) -> PageInfo:
         page = self.pages[uri]
         title = page.title or ""
-        # A page outside every section stands for itself.
-        return PageInfo(uri, page.url, title, page.parent.title if page.parent else title)
+        return PageInfo(uri, page.url, title, page.parent.title if page.parent else "")
 
 
 # Browsers run no module from file://: a module build opened from its files (a site zipped
@@ -304,9 +309,9 @@ if (location.protocol === "file:") {
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')
 
 
-def _module_script() -> c.ExtraScriptValue:
+def _module_script(version: str) -> c.ExtraScriptValue:
     """The widgets' script, which is an ES module: it imports the rest as readers need it."""
-    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js")
+    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js?v={version}")
     script.type = "module"
     return script
 
@@ -320,9 +325,15 @@ def _classic_script() -> c.ExtraScriptValue:
 
 
 def _without_script(scripts: list) -> list:
-    """The site's scripts, less any listing of ours (perhaps without `type: module`)."""
+    """The site's scripts, less any listing of ours (perhaps without `type: module`, perhaps
+    versioned by a plugin listed twice)."""
     ours = (f"{ASSET_DIR}/debrief.js", f"{ASSET_DIR}/{BUNDLE}")
-    return [s for s in scripts if str(s) not in ours]
+    return [s for s in scripts if _unversioned(s) not in ours]
+
+
+def _unversioned(listed: Any) -> str:
+    """A listed script or style sheet's path, without a `?v=` version."""
+    return str(listed).split("?v=", 1)[0]
 
 
 def _offline(asked: bool | None, config: MkDocsConfig, where: str) -> bool:

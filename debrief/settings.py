@@ -110,6 +110,8 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
     language = _language(given.language or theme_language or "en", where)
     overrides = _overrides(given.strings, where)
     site_strings = Strings.build(language, overrides)
+    if given.scale is not None:  # `scale:` gives the labels the `scale` string would
+        site_strings.missing = [key for key in site_strings.missing if key != "scale"]
     namespace = _namespace(given.namespace or default_namespace(site_name, site_url), where)
     unnamed = not given.namespace and not site_url and not _name_of(site_name)
     previous = [_namespace(n, where, "previous_namespaces")
@@ -288,16 +290,17 @@ def _overrides(value: Any, where: str) -> dict[str, Any]:
 
 def _scale(value: Any, language: str, site_strings: Strings, where: str) -> tuple[str, ...]:
     """A list, or one list per language (`{en: [...], fr: [...]}`) for a site that switches."""
+    entry = ""
     if isinstance(value, dict):
-        own = value.get(language, value.get(language.split("-")[0]))
-        if own is None:
+        entry = next((key for key in (language, language.split("-")[0]) if key in value), "")
+        if not entry:
             raise SettingsError(f"{where}: scale has no labels for language '{language}'. "
                                 f"Fix: add `{language}: [...]` under `scale:`.")
-        value = own
+        value = value[entry]
     try:
-        return type_scale(site_strings["scale"] if value is None else value)
+        return type_scale(site_strings["scale"] if value is None else value, str(entry))
     except WidgetProblem as problem:
-        raise SettingsError(f"{where}: scale: {problem.message}. Fix: {problem.fix}.") from None
+        raise SettingsError(f"{where}: {problem.message}. Fix: {problem.fix}.") from None
 
 
 def _log_page(value: Any, where: str) -> str | None:

@@ -1,5 +1,6 @@
-"""The widgets' scripts and styles, minified as the site ships them; which of them each kind of
-page loads, read from the scripts' own imports; and the budget each kind of page keeps to.
+"""The widgets' scripts and styles, minified as the site ships them, at addresses that carry
+their version (`with_version`); which of them each kind of page loads, read from the scripts' own
+imports; and the budget each kind of page keeps to.
 
 The scripts are ES modules laid out by what they are (see `debrief.js`): `store/`, `kinds/`,
 `page/`, `pages/`. A page loads `debrief.js` and what it imports, the kinds of widget it has
@@ -12,6 +13,7 @@ loses the connection once the page is open can still do everything. A site read 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -126,7 +128,34 @@ APP_PAGES = {app: tuple(name for name in page_loads(BUILT_IN_KINDS, app) if name
              for app in APP_KINDS}
 
 
+def version_of(assets: dict[str, str]) -> str:
+    """A hash of every file a site ships under assets/debrief/ (path to text)."""
+    digest = hashlib.sha256()
+    for name, text in sorted(assets.items()):
+        digest.update(f"{name}\0{text}\0".encode())
+    return digest.hexdigest()[:12]
+
+
+# A relative module address as the minified scripts import it: `from"./x.js"`, `import("./x.js")`
+# and `import(`./${name}.js`)`; the match ends where `?v=` goes.
+_VERSIONED_IMPORT = re.compile(
+    r"""(?:\bfrom\s*|\bimport\s*\(\s*)(["'`])\.{1,2}/[^"'`?]*?\.js(?=\1)""")
+
+
+def with_version(assets: dict[str, str]) -> dict[str, str]:
+    """`assets` with every import between the modules at its versioned address, `?v=` and the
+    hash of them all, which the plugin gives the page's entry, styles and preload links too.
+    After an upgrade every address is new, so a browser's cache can never hand a new page an
+    old module, nor a new module an old one it imports. The files keep their names and the
+    sources stay as written; one hash for the set keeps the imports simple (a module loaded by
+    name, `./${name}.js`, needs no table of hashes)."""
+    version = version_of(assets)
+    return {name: _VERSIONED_IMPORT.sub(rf"\g<0>?v={version}", text) if name.endswith(".js")
+            else text for name, text in assets.items()}
+
+
 def gzipped_size(names: tuple[str, ...]) -> int:
-    """Bytes on the wire for these shipped files, each gzipped on its own as a server would."""
-    shipped = shipped_assets()
+    """Bytes on the wire for these shipped files (imports versioned, as `with_version` ships
+    them), each gzipped on its own as a server would."""
+    shipped = with_version(shipped_assets())
     return sum(len(gzip.compress(shipped[name].encode(), 9)) for name in names)

@@ -68,16 +68,30 @@ def type_previous_ids(value: Any) -> dict[str, tuple[str, ...]]:
     return previous
 
 
-def type_scale(value: Any) -> tuple[str, ...]:
-    points = type_text_list(value, "scale")
-    if not MIN_SCALE <= len(points) <= MAX_SCALE:
+def type_scale(value: Any, language: str = "") -> tuple[str, ...]:
+    """A rating scale's labels, lowest first. `language` names the entry of a per-language
+    `scale:` (`{en: [...], fr: [...]}`), so the message points at that entry."""
+    setting = f"scale: {language}" if language else "scale"
+    example = (f"`{language}: [Weak, Fair, Strong]` under `scale:`" if language
+               else "`scale: [Weak, Fair, Strong]`")
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        raise WidgetProblem(f"{setting} must be a list of labels",
+                            f"write {MIN_SCALE} to {MAX_SCALE} labels, lowest first, such as "
+                            f"{example}")
+    labels = tuple(str(v).strip() for v in value)
+    if not all(labels):
+        raise WidgetProblem(f"{setting} has an empty label", "give every label some text")
+    if not MIN_SCALE <= len(labels) <= MAX_SCALE:
+        count = f"{len(labels)} label{'' if len(labels) == 1 else 's'}"
         raise WidgetProblem(
-            f"scale has {len(points)} point{'' if len(points) == 1 else 's'}",
-            f"give from {MIN_SCALE} to {MAX_SCALE} points",
+            f"{setting}: {count} given; a rating scale needs {MIN_SCALE} to {MAX_SCALE} labels",
+            f"write {MIN_SCALE} to {MAX_SCALE} labels, lowest first, such as {example}",
         )
-    if len(set(points)) != len(points):
-        raise WidgetProblem("scale repeats a point", "give every point a different name")
-    return points
+    twice = next((label for n, label in enumerate(labels) if label in labels[:n]), None)
+    if twice is not None:
+        raise WidgetProblem(f"{setting}: the label '{twice}' is given twice",
+                            "give every label of the scale a different text")
+    return labels
 
 
 def type_criteria(value: Any) -> tuple[Criterion, ...]:

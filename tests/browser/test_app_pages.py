@@ -24,11 +24,14 @@ CONTENT = """(app) => {
 }"""
 
 # The script draws again after the build's markup is taken away, as on a builder without plugins.
+# The module is imported at the address (with the assets' `?v=`) the page's own modules use, so
+# this is the same module, not a second copy of it.
 REDRAW_WITHOUT_BUILD = """async (app) => {
   const root = app.querySelector('.debrief-app-root');
   root.replaceChildren();
   const script = document.querySelector('script[src*="assets/debrief/debrief.js"]');
-  const { redraw } = await import(new URL('pages/frame.js', script.src).href);
+  const version = new URL(script.src).search;
+  const { redraw } = await import(new URL(`pages/frame.js${version}`, script.src).href);
   redraw();
 }"""
 

@@ -3,7 +3,12 @@ navigation, not while searching, not while using the widgets."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import pytest
 from playwright.sync_api import Page, Request, expect
+
+from debrief.collect import assets_version
 
 from .browser_support import *
 
@@ -49,3 +54,33 @@ def test_every_request_stays_on_the_site_origin(page: Page, site_url: str) -> No
     elsewhere = [url for url in requests if not (
         url == origin or url.startswith(origin + "/") or url.startswith(("data:", "blob:")))]
     assert elsewhere == [], "requests left the site's origin:\n" + "\n".join(elsewhere)
+
+
+@pytest.mark.parametrize("path", [WORKSHEET_PAGE, PROGRESS_PAGE])
+def test_each_script_and_style_sheet_is_fetched_once_at_its_versioned_address(
+        page: Page, site_url: str, path: str) -> None:
+    """The preload links name the addresses the modules import each other at (else the browser
+    fetches a module twice), and every one carries the assets' version, so after an upgrade no
+    cache hands the page an old module (see tests/build/test_asset_versions.py)."""
+    version = assets_version()
+    fetched: list[str] = []
+
+    def record(request: Request) -> None:
+        address = urlsplit(request.url)
+        if "/assets/debrief/" in address.path and address.path.endswith((".js", ".css")):
+            fetched.append(request.url)
+
+    page.on("request", record)
+    if path == PROGRESS_PAGE:
+        open_app(page, site_url + path)
+        # Everything the page has is loaded, the summary's module included.
+        expect(app(page, PROGRESS_APP).locator(".debrief-picks")).to_be_attached()
+    else:
+        open_page(page, site_url + path)
+    names = [urlsplit(url).path.split("/assets/debrief/", 1)[1] for url in fetched]
+    assert "debrief.js" in names and "store/keeper.js" in names, fetched
+    assert len(names) == len(set(names)), "fetched more than once:\n" + "\n".join(sorted(fetched))
+    assert all(urlsplit(url).query == f"v={version}" for url in fetched), fetched
+    preloaded = page.locator('link[rel="modulepreload"]').evaluate_all(
+        "(links) => links.map((link) => link.href)")
+    assert preloaded and set(preloaded) <= set(fetched), (preloaded, fetched)

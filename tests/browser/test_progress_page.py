@@ -75,7 +75,28 @@ def test_status_of_every_widget(new_page: Callable[..., Page], site_url: str,
     group = app(page, PROGRESS_APP).locator(
         "section.debrief-group", has=page.locator(f"li[data-widget={CHECKLIST}]"))
     expect(group.locator("h3")).to_have_text("After the interview")
+    # A page outside every section is a group of its own, named once by its title.
+    home = app(page, PROGRESS_APP).locator(
+        "section.debrief-group", has=page.locator(f"li[data-widget={HOME}]"))
+    expect(home.locator("h3")).to_have_text("Home")
     assert errors == []
+
+
+def test_the_summary_names_where_each_tool_is_once(new_page: Callable[..., Page], site_url: str,
+                                                    manifest: dict[str, Any]) -> None:
+    """A tool in a section says "Section: Page."; one on a page outside every section says
+    "Page." alone, never "Home: Home"."""
+    page = seeded_page(new_page, site_url)
+    _, content = download(page, "Download summary (Markdown)")
+    lines = content.decode("utf-8").splitlines()
+    widgets = {w["id"]: w for w in manifest["widgets"]}
+    home, checklist = widgets[HOME], widgets[CHECKLIST]
+    where = lines[lines.index(f"## {home['title']}") + 2]
+    assert where == f"Home. 1 of {len(home['items'])}.", lines
+    where = lines[lines.index(f"## {checklist['title']}") + 2]
+    assert where == (f"After the interview: {checklist['page']['title']}. "
+                     f"7 of {len(checklist['items'])}."), lines
+    assert "Home: Home" not in lines
 
 
 def test_widget_link_opens_it(new_page: Callable[..., Page], site_url: str,

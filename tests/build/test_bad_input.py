@@ -31,10 +31,11 @@ CASES: dict[str, tuple[str, dict[str, str], int | str, str]] = {
     "empty checklist": ("/// checklist | A\n    id: a\n///\n", {}, 7, "the checklist has no items"),
     "scale too short": (
         "/// worksheet | W\n    id: w\n    scale: [Only]\n    criteria:\n      - label: X\n///\n",
-        {}, 9, "scale has 1 point. Fix: give from 2 to 10 points"),
+        {}, 9, "worksheet 'w': scale: 1 label given; a rating scale needs 2 to 10 labels. "
+        "Fix: write 2 to 10 labels, lowest first, such as `scale: [Weak, Fair, Strong]`."),
     "scale too long": (
         "/// worksheet | W\n    id: w\n    scale: [a, b, c, d, e, f, g, h, i, j, k]\n"
-        "    criteria:\n      - label: X\n///\n", {}, 9, "scale has 11 points"),
+        "    criteria:\n      - label: X\n///\n", {}, 9, "scale: 11 labels given"),
     "criterion without label": (
         "/// worksheet | W\n    id: w\n    criteria:\n      - id: x\n        hint: h\n///\n",
         {}, 10, "criterion 1 has no label"),

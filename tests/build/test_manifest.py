@@ -32,10 +32,20 @@ def test_manifest_lists_every_widget_of_the_built_site(built_site: Path) -> None
 
 def test_manifest_follows_the_navigation(built_site: Path) -> None:
     manifest = json.loads((built_site / "assets" / "debrief" / "manifest.json").read_text())
-    sections = [w["page"]["section"] for w in manifest["widgets"]]
+    # Home and Writing tools are pages outside every section: their title alone names them,
+    # once (the coach summary and the progress page would otherwise say "Home: Home").
+    pages = {w["page"]["url"]: w["page"] for w in manifest["widgets"]}
+    assert pages[""] == {"url": "", "title": "Home", "section": ""}
+    assert pages["authoring/"] == {"url": "authoring/", "title": "Writing tools", "section": ""}
+    sections = [w["page"]["section"] or w["page"]["title"] for w in manifest["widgets"]]
     order = list(dict.fromkeys(sections))
     assert order == ["Home", "Prepare", "After the interview", "Learn from it", "For employers",
                      "For coaches", "Writing tools"]
+    # The progress page, drawn at build time, gives that page a group named by its title.
+    progress = (built_site / "progress" / "index.html").read_text()
+    assert re.findall(r"<h3[^>]*>([^<]*)</h3>", progress) == [
+        "Home", "Prepare", "After the interview", "Learn from it", "For employers",
+        "For coaches", "Writing tools"]
     assert sections == sorted(sections, key=order.index), "widgets of a section stay together"
     self_rating = next(w for w in manifest["widgets"] if w["id"] == "learn-self-rating")
     assert self_rating["scale"] == ["Not shown", "Weak", "Adequate", "Strong", "Outstanding"]

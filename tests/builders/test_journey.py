@@ -4,9 +4,12 @@ a site that only lists the plugin: tick, reload, still ticked; the progress page
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
+
+from debrief.collect import assets_version
 
 # Where each output has a checklist, and its progress page.
 JOURNEYS = {
@@ -41,6 +44,10 @@ def test_ticks_last_and_reach_the_progress_page(built: tuple[str, Path, str],
     page.goto(url + progress_path)
     row = page.locator(f"li[data-widget={widget_id}]")
     expect(row).to_contain_text(f"1 of {len(entry['items'])}")
+    # The page's styles at the assets' version: linked by the build, or by the script where the
+    # builder runs no plugin (Zensical), from the version its modules were imported at.
+    expect(page.locator("link[data-debrief-styles]")).to_have_attribute(
+        "href", re.compile(rf"pages/app\.css\?v={assets_version()}$"))
     context.close()
     assert not errors, errors
 

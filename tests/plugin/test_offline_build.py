@@ -58,7 +58,8 @@ def test_otherwise_the_modules(tmp_path: Path, plugins: list[Any]) -> None:
     out, output, code = build(tmp_path, plugins)
     assert code == 0, output
     html = (out / "index.html").read_text()
-    assert '<script src="assets/debrief/debrief.js" type="module"></script>' in html
+    module = r'<script src="assets/debrief/debrief\.js\?v=\w+" type="module"></script>'
+    assert re.search(module, html)
     assert BUNDLE not in html and not (out / "assets/debrief" / BUNDLE).exists()
     progress = out / "progress.html"  # with the offline plugin on, links name files
     progress = progress if progress.exists() else out / "progress" / "index.html"

@@ -81,7 +81,13 @@ def test_different_addresses_never_share_a_namespace(first: tuple, second: tuple
     ({"strings": {"rest": "Start again"}}, "strings has no key 'rest'"),
     ({"strings": {"script.done": "Done"}}, "'script.done' takes plural forms"),
     ({"scale": {"de": ["Schwach", "Stark"]}}, "scale has no labels for language 'en'"),
-    ({"scale": ["Only"]}, "scale: scale has 1 point. Fix: give from 2 to 10 points"),
+    ({"scale": ["Only"]}, f"{WHERE}: scale: 1 label given; a rating scale needs 2 to 10 "
+     "labels. Fix: write 2 to 10 labels, lowest first, such as `scale: [Weak, Fair, Strong]`."),
+    ({"scale": {"en": ["Only"]}}, f"{WHERE}: scale: en: 1 label given; a rating scale needs 2 "
+     "to 10 labels. Fix: write 2 to 10 labels, lowest first, such as `en: [Weak, Fair, Strong]` "
+     "under `scale:`."),
+    ({"scale": "Low, High"}, "scale must be a list of labels. Fix: write 2 to 10 labels"),
+    ({"scale": ["Low", "Low"]}, "scale: the label 'Low' is given twice"),
     ({"namespace": "a b"}, "namespace 'a b' is not valid"),
     ({"namespace": "מדריך"}, "Fix: use 1 to 100 ASCII letters (A-Z, a-z), digits"),
     ({"notes_limit": 5}, "notes_limit '5' is out of range"),
@@ -114,6 +120,28 @@ def test_a_missing_translation_falls_back_to_english_with_a_warning(
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         report_missing_strings(settings, WHERE)
     assert "language 'sv' has no text for" in caplog.text and "English is shown" in caplog.text
+
+
+def test_a_scale_setting_is_not_reported_as_a_missing_string(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`scale:` is where a site gives the scale's labels, so the `scale` string is not missing."""
+    english = table("en")
+    given = {key: value for key, value in english.items() if key not in ("scale", "copy")}
+    settings = resolve({"language": "sv", "strings": given, "scale": ["Svag", "Stark"]}, WHERE)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        report_missing_strings(settings, WHERE)
+    assert caplog.messages == [
+        f"{WHERE}: language 'sv' has no text for 1 string (copy); English is shown instead. "
+        f"Fix: add them under `strings:`, or use a language Debrief ships: "
+        f"{', '.join(languages())}."]
+    caplog.clear()
+    # Every other string given: nothing is missing, and the per-language form counts too.
+    given["copy"] = "Kopiera"
+    for scale in (["Svag", "Stark"], {"sv": ["Svag", "Stark"], "en": ["Weak", "Strong"]}):
+        settings = resolve({"language": "sv", "strings": given, "scale": scale}, WHERE)
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            report_missing_strings(settings, WHERE)
+        assert caplog.messages == [] and settings.scale == ("Svag", "Stark")
 
 
 def test_a_language_without_strings_is_english_with_a_warning(

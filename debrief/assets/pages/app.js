@@ -7,10 +7,15 @@ import { translate } from "../page/strings.js";
 import { keeperFor } from "../store/keeper.js";
 import { dayFormat, frame, heard, redraw } from "./frame.js";
 
+// The version this module was imported at (`?v=`, see debrief/collect.py), which the styles
+// take too, so a cache never pairs this script with the styles of another version.
+const version = new URL(import.meta.url).search;
+
 const styles = (site) => {
   if (document.querySelector("link[data-debrief-styles]")) return; // the build linked them
   const link = document.createElement("link");
-  Object.assign(link, { rel: "stylesheet", href: new URL("pages/app.css", site.assets).href });
+  const href = new URL(`pages/app.css${version}`, site.assets).href;
+  Object.assign(link, { rel: "stylesheet", href });
   link.dataset.debriefStyles = "";
   document.head.append(link);
 };

@@ -49,16 +49,20 @@ const row = (page, widget) => {
   );
 };
 
+// One group per navigation section; a page outside every section (its `section` is "") is a
+// group of its own, named by its title, as app_pages.py draws it at build time.
 const sectionLists = (page, widgets) => {
   const sections = new Map();
   for (const widget of widgets) {
-    sections.set(widget.page.section, [...(sections.get(widget.page.section) || []), widget]);
+    const { section, url } = widget.page;
+    const key = section ? `section ${section}` : `page ${url}`;
+    sections.set(key, [...(sections.get(key) || []), widget]);
   }
-  return [...sections].map(([section, listed]) =>
+  return [...sections.values()].map((listed) =>
     el(
       "section",
       { class: "debrief-group" },
-      el("h3", {}, section),
+      el("h3", {}, listed[0].page.section || listed[0].page.title),
       el(
         "ul",
         { class: "debrief-list" },

@@ -20,6 +20,7 @@ from .block import Item, PageState, Site, Widget
 from .kinds import KINDS, register
 from .problems import WidgetProblem, report, warn
 from .progress_log import FeedbackLog, Progress
+from .references import ReferenceMarker, ReferenceSpans
 from .source import HeaderTracker
 
 if TYPE_CHECKING:
@@ -131,6 +132,9 @@ class WidgetsExtension(BlocksExtension):
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
+        md.preprocessors.register(ReferenceMarker(md, self.page), "debrief_references", 31)
+        # Last: code blocks are back in the page (from the stash, at 30) by then.
+        md.postprocessors.register(ReferenceSpans(md, self.page), "debrief_references", 5)
         if self.settings is None:
             md.preprocessors.register(OwnWiring(md, self), "debrief_wiring", 33)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)

@@ -259,7 +259,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             return output
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
         app = app_pages.has_app(output)
-        if not kinds and not app:
+        refers = "data-debrief-refs" in output
+        if not kinds and not app and not refers:
             return output
 
         def link(name: str) -> str:
@@ -268,7 +269,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             if name.endswith(".css"):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
-        wanted = [name for name in page_loads(kinds, app)
+        wanted = [name for name in page_loads(kinds, app, refers)
                   if (name.endswith(".js") and not self.offline)
                   or (app and name.endswith("app.css"))]
         output = output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)

@@ -275,6 +275,8 @@ export const answersFor = (document, entry) => {
   for (const part of Object.keys(PARTS)) {
     answers[part] = recordOf(entry.items.map((item) => [item.id, find(part, item.id)]));
   }
+  // A fields tool's values are the site's, by name (its items are its fields).
+  answers.fields = recordOf(entry.items.map((item) => [item.id, fieldValue(document, item.id)]));
   return answers;
 };
 
@@ -325,17 +327,12 @@ const CHANGES = {
     setAnswers(document, change, { ratings: { [change.item]: change.value } }),
   note: (document, change) => setAnswers(document, change, { notes: change.text }),
   // Reset and a share link's answers are the same thing: answers set at once.
-  reset: (document, change) => setAnswers(document, change, change.answers),
+  reset: (document, change) =>
+    setFields(setAnswers(document, change, change.answers), change.answers.fields, change.at),
   share: (document, change) => setAnswers(document, change, change.answers),
   undo: (document, { footprint, at }) => revert(document, footprint, at),
   // A field's value, shared by every page: { name, value, at }.
-  field: (document, { name, value, at }) => ({
-    ...document,
-    fields: recordOf([
-      ...Object.entries(document.fields ?? {}),
-      [name, { value: normaliseLines(value), t: at }],
-    ]),
-  }),
+  field: (document, { name, value, at }) => setFields(document, { [name]: value }, at),
   "log-add": (document, { entry }) =>
     document.log.some((kept) => kept.id === entry.id)
       ? document // applied twice (another tab's save at the same moment): once is enough
@@ -378,6 +375,21 @@ const CHANGES = {
     );
   },
 };
+
+// Field values given as { NAME: value }, each replacing the one saved.
+const setFields = (document, values, at) =>
+  values
+    ? {
+        ...document,
+        fields: recordOf([
+          ...Object.entries(document.fields ?? {}),
+          ...Object.entries(values).map(([name, value]) => [
+            name,
+            { value: normaliseLines(value), t: at },
+          ]),
+        ]),
+      }
+    : document;
 
 // A document with these field values, or with none: an empty set is left out, as check() does.
 const withFields = (document, fields) => {

@@ -40,7 +40,8 @@ SPAN = re.compile(r'<span class="debrief-ref" data-debrief-field="([a-z0-9_]+)">
 
 
 def span(name: str, text: str) -> str:
-    return f'<span class="{CLASS}" data-debrief-field="{name}">{html.escape(text)}</span>'
+    shown = html.escape(text, quote=False)
+    return f'<span class="{CLASS}" data-debrief-field="{name}">{shown}</span>'
 
 
 class ReferenceMarker(Preprocessor):

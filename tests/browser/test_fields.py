@@ -1,0 +1,113 @@
+"""The fields tool and `<<name>>` references in the handbook: a reader writes the employer once
+on the research page, and the thank-you notes show it, live, after a reload, and after export →
+delete all → import; without a script the notes read as they did (the labels in brackets);
+the copy button of a note copies the filled text; axe finds nothing on the tool."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from .browser_support import *
+
+EMPLOYER = "Northwind Trading"
+
+
+def test_a_value_written_once_fills_every_reference(page: Page, site_url: str,
+                                                    page_errors: list) -> None:
+    open_page(page, site_url + FIELDS_PAGE)
+    field(page, "employer").fill(EMPLOYER)
+    field(page, "interviewer").fill("Ms Okafor")
+    expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+    expect(widget(page, FIELDS).locator(".debrief-progress")).to_have_text(
+        f"2 of {len(FIELD_NAMES)} filled in.")
+    stored = saved_doc(page)
+    assert stored is not None and stored["fields"]["employer"]["value"] == EMPLOYER
+
+    open_page(page, site_url + THANK_YOU_PAGE)
+    expect(references(page, "employer").first).to_have_text(EMPLOYER)
+    assert set(references(page, "employer").all_text_contents()) == {EMPLOYER}
+    assert set(references(page, "interviewer").all_text_contents()) == {"Ms Okafor"}
+    assert set(references(page, "role").all_text_contents()) == {"[Role]"}  # not written yet
+    note = first_note(page)
+    assert f"the [Role] position\nat {EMPLOYER}." in note.text_content()
+    assert "Dear Ms Okafor," in note.text_content()
+
+    page.reload()
+    wait_ready(page)
+    expect(references(page, "employer").first).to_have_text(EMPLOYER)
+    assert page_errors == []
+
+
+def test_references_follow_the_reader_as_they_type(page: Page, site_url: str) -> None:
+    """On the research page itself, and in another tab of the same site."""
+    open_page(page, site_url + FIELDS_PAGE)
+    other = page.context.new_page()
+    open_page(other, site_url + THANK_YOU_PAGE)
+    field(page, "role").fill("Data analyst")
+    expect(references(other, "role").first).to_have_text("Data analyst")
+    field(page, "role").fill("")  # emptied: the page reads as it did
+    expect(references(other, "role").first).to_have_text("[Role]")
+
+
+def test_the_copy_button_copies_the_filled_note(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_page(page, site_url + FIELDS_PAGE)
+    field(page, "employer").fill(EMPLOYER)
+    open_page(page, site_url + THANK_YOU_PAGE)
+    expect(references(page, "employer").first).to_have_text(EMPLOYER)
+    block = page.locator("div.highlight").filter(has_text="Thank you for meeting me").first
+    code = block.locator("code")
+    # Material copies the code element's text: the filled spans are part of it.
+    assert f"at {EMPLOYER}." in code.evaluate("(element) => element.textContent")
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()  # the theme's (content.code.copy)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert f"at {EMPLOYER}." in copied and "Dear [Interviewer's name]," in copied
+
+
+def test_export_delete_import_keeps_the_values(page: Page, site_url: str) -> None:
+    open_page(page, site_url + FIELDS_PAGE)
+    field(page, "employer").fill(EMPLOYER)
+    expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+
+    open_app(page, site_url + PROGRESS_PAGE)
+    name, content = download(page, "Export all my answers")
+    assert json.loads(content)["fields"]["employer"]["value"] == EMPLOYER
+    app(page, PROGRESS_APP).get_by_role("button", name="Delete all my data").click()
+    app(page, PROGRESS_APP).get_by_role("button", name="Yes, delete everything").click()
+    expect(app_status(page, PROGRESS_APP)).to_have_text(
+        "Deleted every answer and log entry on this device.")
+    open_page(page, site_url + THANK_YOU_PAGE)
+    expect(references(page, "employer").first).to_have_text("[Employer]")
+
+    open_app(page, site_url + PROGRESS_PAGE)
+    choose_file(page, content, name)
+    choice = app(page, PROGRESS_APP).locator(".debrief-import-choice")
+    choice.get_by_role("button", name="Merge").click()
+    expect(app_status(page, PROGRESS_APP)).to_contain_text("Imported")
+    open_page(page, site_url + THANK_YOU_PAGE)
+    expect(references(page, "employer").first).to_have_text(EMPLOYER)
+    open_page(page, site_url + FIELDS_PAGE)
+    expect(field(page, "employer")).to_have_value(EMPLOYER)
+
+
+def test_without_a_script_the_page_reads_as_before(new_page: Any, site_url: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url + THANK_YOU_PAGE)
+    assert set(references(page, "employer").all_text_contents()) == {"[Employer]"}
+    assert set(references(page, "interviewer").all_text_contents()) == {"[Interviewer's name]"}
+    assert "Dear [Interviewer's name]," in first_note(page).text_content()
+    assert "<<" not in page.locator("article").inner_text()
+
+
+def test_axe_finds_nothing_on_the_fields_tool(page: Page, site_url: str) -> None:
+    open_page(page, site_url + FIELDS_PAGE)
+    within = f"section#{FIELDS}"
+    assert axe_report(page, "empty", within) == ""
+    field(page, "employer").fill(EMPLOYER)
+    field(page, "interview_format").select_option("Video")
+    field(page, "criteria").fill("Analysis\nCommunication")
+    assert axe_report(page, "filled", within) == ""

@@ -70,7 +70,7 @@ def widget(page: Page, widget_id: str) -> Locator:
     return page.locator(f"section.debrief#{widget_id}")
 
 
-def field(page: Page, name: str, widget_id: str = "prepare-brief") -> Locator:
+def field_control(page: Page, name: str, widget_id: str = "prepare-brief") -> Locator:
     """The control of the field `name` in a fields tool."""
     return widget(page, widget_id).locator(f'[data-field="{name}"]')
 
@@ -510,7 +510,7 @@ __all__ = [
     "expect_checked",
     "expect_scheme",
     "faint_borders",
-    "field",
+    "field_control",
     "first_note",
     "full_for",
     "header_bottom",

@@ -18,8 +18,8 @@ EMPLOYER = "Northwind Trading"
 def test_a_value_written_once_fills_every_reference(page: Page, site_url: str,
                                                     page_errors: list) -> None:
     open_page(page, site_url + FIELDS_PAGE)
-    field(page, "employer").fill(EMPLOYER)
-    field(page, "interviewer").fill("Ms Okafor")
+    field_control(page, "employer").fill(EMPLOYER)
+    field_control(page, "interviewer").fill("Ms Okafor")
     expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
     expect(widget(page, FIELDS).locator(".debrief-progress")).to_have_text(
         f"2 of {len(FIELD_NAMES)} filled in.")
@@ -46,16 +46,16 @@ def test_references_follow_the_reader_as_they_type(page: Page, site_url: str) ->
     open_page(page, site_url + FIELDS_PAGE)
     other = page.context.new_page()
     open_page(other, site_url + THANK_YOU_PAGE)
-    field(page, "role").fill("Data analyst")
+    field_control(page, "role").fill("Data analyst")
     expect(references(other, "role").first).to_have_text("Data analyst")
-    field(page, "role").fill("")  # emptied: the page reads as it did
+    field_control(page, "role").fill("")  # emptied: the page reads as it did
     expect(references(other, "role").first).to_have_text("[Role]")
 
 
 def test_the_copy_button_copies_the_filled_note(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_page(page, site_url + FIELDS_PAGE)
-    field(page, "employer").fill(EMPLOYER)
+    field_control(page, "employer").fill(EMPLOYER)
     open_page(page, site_url + THANK_YOU_PAGE)
     expect(references(page, "employer").first).to_have_text(EMPLOYER)
     block = page.locator("div.highlight").filter(has_text="Thank you for meeting me").first
@@ -70,7 +70,7 @@ def test_the_copy_button_copies_the_filled_note(page: Page, site_url: str) -> No
 
 def test_export_delete_import_keeps_the_values(page: Page, site_url: str) -> None:
     open_page(page, site_url + FIELDS_PAGE)
-    field(page, "employer").fill(EMPLOYER)
+    field_control(page, "employer").fill(EMPLOYER)
     expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
 
     open_app(page, site_url + PROGRESS_PAGE)
@@ -91,7 +91,7 @@ def test_export_delete_import_keeps_the_values(page: Page, site_url: str) -> Non
     open_page(page, site_url + THANK_YOU_PAGE)
     expect(references(page, "employer").first).to_have_text(EMPLOYER)
     open_page(page, site_url + FIELDS_PAGE)
-    expect(field(page, "employer")).to_have_value(EMPLOYER)
+    expect(field_control(page, "employer")).to_have_value(EMPLOYER)
 
 
 def test_without_a_script_the_page_reads_as_before(new_page: Any, site_url: str) -> None:
@@ -107,7 +107,7 @@ def test_axe_finds_nothing_on_the_fields_tool(page: Page, site_url: str) -> None
     open_page(page, site_url + FIELDS_PAGE)
     within = f"section#{FIELDS}"
     assert axe_report(page, "empty", within) == ""
-    field(page, "employer").fill(EMPLOYER)
-    field(page, "interview_format").select_option("Video")
-    field(page, "criteria").fill("Analysis\nCommunication")
+    field_control(page, "employer").fill(EMPLOYER)
+    field_control(page, "interview_format").select_option("Video")
+    field_control(page, "criteria").fill("Analysis\nCommunication")
     assert axe_report(page, "filled", within) == ""

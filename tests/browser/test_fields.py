@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .browser_support import *
@@ -50,6 +51,21 @@ def test_references_follow_the_reader_as_they_type(page: Page, site_url: str) ->
     expect(references(other, "role").first).to_have_text("Data analyst")
     field_control(page, "role").fill("")  # emptied: the page reads as it did
     expect(references(other, "role").first).to_have_text("[Role]")
+
+
+def test_reset_empties_the_values_and_the_pages_show_the_examples(page: Page,
+                                                                  site_url: str) -> None:
+    open_page(page, site_url + FIELDS_PAGE)
+    field_control(page, "employer").fill(EMPLOYER)
+    widget(page, FIELDS).locator("[data-act=reset]").click()
+    widget(page, FIELDS).locator("[data-act=confirm]").click()
+    expect(field_control(page, "employer")).to_have_value("")
+    expect(widget(page, FIELDS).locator(".debrief-progress")).to_have_text(
+        f"0 of {len(FIELD_NAMES)} filled in.")
+    stored = saved_doc(page)
+    assert stored is not None and stored["fields"]["employer"]["value"] == ""
+    open_page(page, site_url + THANK_YOU_PAGE)
+    assert set(references(page, "employer").all_text_contents()) == {"[Employer]"}
 
 
 def test_the_copy_button_copies_the_filled_note(page: Page, site_url: str) -> None:
@@ -103,11 +119,17 @@ def test_without_a_script_the_page_reads_as_before(new_page: Any, site_url: str)
     assert "<<" not in page.locator("article").inner_text()
 
 
-def test_axe_finds_nothing_on_the_fields_tool(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_fields_tool(new_page: Any, site_url: str, scheme: str) -> None:
+    page = new_page(color_scheme=scheme)
     open_page(page, site_url + FIELDS_PAGE)
+    expect_scheme(page, scheme)
     within = f"section#{FIELDS}"
-    assert axe_report(page, "empty", within) == ""
+    assert axe_report(page, f"{scheme}, empty", within) == ""
     field_control(page, "employer").fill(EMPLOYER)
     field_control(page, "interview_format").select_option("Video")
     field_control(page, "criteria").fill("Analysis\nCommunication")
-    assert axe_report(page, "filled", within) == ""
+    expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+    widget(page, FIELDS).locator("[data-act=reset]").click()
+    expect(widget(page, FIELDS).locator(".debrief-confirm")).to_be_visible()
+    assert axe_report(page, f"{scheme}, filled", within) == ""

@@ -74,8 +74,9 @@ class DisplacedAnchors(Treeprocessor):
             section = widgets[base]
             kind = section.get("data-debrief") or section.get("data-debrief-app") or "widget"
             title = "".join(t for child in [heading] for t in _text_of(child)).strip()
-            rename = ("give the block another `id:`" if section.get("data-debrief-app") else
-                      f"give the {kind} another id and list the old one under `previous_ids`")
+            renames = "previous_ids" in getattr(KINDS.get(kind), "OPTIONS", {})
+            rename = (f"give the {kind} another id and list the old one under `previous_ids`"
+                      if renames else "give the block another `id:`")
             warn(self.page.source, self.page.ids[base], f"{kind} '{base}'", WidgetProblem(
                 f"the heading '{title}' would have the anchor '{base}' too, so it gets "
                 f"'{anchor}', and links to #{base} reach the {kind}",

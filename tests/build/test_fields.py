@@ -66,3 +66,13 @@ def test_one_name_with_two_types_stops_the_strict_build(tmp_path: Path) -> None:
     assert ("docs/other.md:3: fields 'other': the field 'employer' is a notes here and a text "
             "in docs/brief.md:3") in output, output
     assert "Traceback" not in output
+
+
+def test_a_heading_that_shares_the_tools_id_is_told_a_fix_the_tool_takes(tmp_path: Path) -> None:
+    """A fields tool has no `previous_ids` (its values are kept by field name): the warning says
+    to give it another id, nothing more."""
+    write_site(tmp_path / "p", {"brief.md": TOOL.replace("# Your brief", "# Brief")}, CONFIG)
+    result = mkdocs_build(tmp_path / "p", tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert "the heading 'Brief' would have the anchor 'brief' too" in output, output
+    assert "or give the block another `id:`" in output and "previous_ids" not in output

@@ -6,12 +6,16 @@ the copy button of a note copies the filled text; axe finds nothing on the tool.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import mkdocs_build, write_site
+
 from .browser_support import *
+from .conftest import serve_folder
 
 EMPLOYER = "Northwind Trading"
 
@@ -133,3 +137,57 @@ def test_axe_finds_nothing_on_the_fields_tool(new_page: Any, site_url: str, sche
     widget(page, FIELDS).locator("[data-act=reset]").click()
     expect(widget(page, FIELDS).locator(".debrief-confirm")).to_be_visible()
     assert axe_report(page, f"{scheme}, filled", within) == ""
+
+
+# ---- A site that lists only `plugins: [search, debrief]` ---------------------------------------
+
+PLUGIN_SITE = "plugins:\n  - search\n  - debrief\nmarkdown_extensions:\n  - pymdownx.superfences\n"
+BRIEF = """# Your brief
+
+/// fields | The interview
+    id: brief
+    fields:
+      - {name: employer, label: Employer, example: Acme}
+///
+
+/// fields | The same employer, asked again
+    id: again
+    fields:
+      - {name: employer, label: Employer}
+///
+"""
+TEMPLATE = """# A note
+
+```text
+Thanks from <<employer>>.
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = tmp_path_factory.mktemp("fields-site")
+    write_site(project, {"index.md": BRIEF, "note.md": TEMPLATE}, PLUGIN_SITE)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_folder(project / "site") as url:
+        yield url
+
+
+def test_a_plugin_only_site_works_the_same_way(page: Page, new_page: Any,
+                                               plugin_site: str) -> None:
+    bare = new_page(java_script_enabled=False)
+    bare.goto(plugin_site + "note/")
+    assert references(bare, "employer").all_text_contents() == ["Acme"]  # the example
+
+    open_page(page, plugin_site)
+    field_control(page, "employer", "brief").fill(EMPLOYER)
+    # The other tool that declares the name shows the value as it is typed, and after a reload.
+    expect(field_control(page, "employer", "again")).to_have_value(EMPLOYER)
+    page.reload()
+    wait_ready(page)
+    expect(field_control(page, "employer", "again")).to_have_value(EMPLOYER)
+    page.goto(plugin_site + "note/")  # a page with no widget: the references' filler alone
+    expect(references(page, "employer")).to_have_text([EMPLOYER])
+    code = page.locator("div.highlight code").first
+    assert code.evaluate("(element) => element.textContent") == f"Thanks from {EMPLOYER}.\n"

@@ -8,6 +8,17 @@ import { lengthOf } from "../store/document.js";
 
 const controlsOf = (section) => [...section.querySelectorAll("[data-field]")];
 
+// Two tools on one page that declare the same name show the one value as the reader types it
+// (each tool saves what is typed in its own controls; this only mirrors it on the page).
+addEventListener("input", ({ target }) => {
+  const name = target.dataset?.field;
+  if (!name || !target.closest(".debrief-fields")) return;
+  for (const other of document.querySelectorAll(".debrief-fields [data-field]")) {
+    if (other !== target && other.dataset.field === name && other.value !== target.value)
+      other.value = target.value;
+  }
+});
+
 const filledOf = (entry, answers) => entry.items.filter((item) => answers.fields[item.id]);
 
 export default {

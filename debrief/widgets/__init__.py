@@ -109,6 +109,7 @@ class OwnWiring(Preprocessor):
         wiring = wire(self.extension.options, self.md, lines)
         page = self.extension.page
         page.settings, page.site, page.error = wiring.settings, wiring.site, wiring.error
+        page.site_placeholders = wiring.placeholders
         page.headers.site = wiring.site
         return lines
 

@@ -82,7 +82,7 @@ class ReferenceSpans(Postprocessor):
     def run(self, text: str) -> str:
         if "DEBRIEF" not in text:
             return text
-        placeholders = self.page.placeholders
+        placeholders = {**self.page.site_placeholders, **self.page.placeholders}
         shown = {name: placeholders.get(name, f"[{name}]") for name, _ in self.page.references}
         shown_of = lambda name: shown.get(name, f"[{name}]")  # noqa: E731
 

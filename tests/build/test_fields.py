@@ -5,7 +5,12 @@ and the line."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import mkdocs_build, write_site
 
@@ -76,3 +81,23 @@ def test_a_heading_that_shares_the_tools_id_is_told_a_fix_the_tool_takes(tmp_pat
     output = result.stdout + result.stderr
     assert "the heading 'Brief' would have the anchor 'brief' too" in output, output
     assert "or give the block another `id:`" in output and "previous_ids" not in output
+
+
+ZENSICAL = Path(sys.executable).parent / "zensical"
+ZENSICAL_SITE = ("site_url: https://fields.example.org/\nmarkdown_extensions:\n"
+                 "  - pymdownx.superfences\n  - debrief.widgets\n")
+
+
+@pytest.mark.skipif(not ZENSICAL.exists(), reason="Zensical is not installed")
+def test_zensical_shows_the_example_declared_on_another_page(tmp_path: Path) -> None:
+    """Zensical runs no plugin and converts one page at a time: the extension finds the site's
+    fields itself, so a reference shows the same example as on MkDocs."""
+    write_site(tmp_path, {"a-note.md": NOTE, "brief.md": TOOL}, ZENSICAL_SITE)
+    result = subprocess.run([str(ZENSICAL), "build", "--strict"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "a-note" / "index.html").read_text()
+    assert ('<span class="debrief-ref" data-debrief-field="employer">Northwind Trading</span>'
+            in page), page
+    assert "[Interviewer's name]" in page

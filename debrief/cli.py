@@ -107,7 +107,7 @@ def walk(project: Project) -> Walk:
         pages = _convert_pages(project, site, sources, nav, urls, order)
     finally:
         logger.removeHandler(problems)
-    problems.messages.extend(site.duplicate_ids())
+    problems.messages.extend([*site.duplicate_ids(), *site.field_problems()])
     return Walk(site, pages, order, problems.messages, problems.warnings)
 
 

@@ -135,6 +135,8 @@ class SiteWidgets:
         self.source_path = ""
         self.line_offset = 0
         self.placed: list[PlacedWidget] = []
+        # `<<name>>` references to fields: (name, line, source path, docs path), for every page.
+        self.references: list[tuple[str, int, str, str]] = []
 
     def start_page(self, src_uri: str, source_path: str, line_offset: int) -> None:
         """Called before a page is converted: later reports and widgets belong to it."""
@@ -142,6 +144,7 @@ class SiteWidgets:
         self.source_path = source_path
         self.line_offset = line_offset  # front matter lines the converter does not see
         self.placed = [p for p in self.placed if p.src_uri != src_uri]  # serve rebuilds
+        self.references = [r for r in self.references if r[3] != src_uri]
         self.log_link = page_link(self.log_page, src_uri) if self.log_page else ""
 
     def page_exists(self, target: str) -> bool:
@@ -161,6 +164,49 @@ class SiteWidgets:
 
     def add_widget(self, widget: Widget) -> None:
         self.placed.append(PlacedWidget(widget, self.source_path, self.src_uri))
+
+    def add_references(self, references: list[tuple[str, int]]) -> None:
+        """The `<<name>>`s of the page being converted, each with its line."""
+        self.references.extend((name, line, self.source_path, self.src_uri)
+                               for name, line in references)
+
+    def _declared_fields(self) -> dict[str, tuple[dict, PlacedWidget]]:
+        """Each field name the site declares, with its first declaration."""
+        declared: dict[str, tuple[dict, PlacedWidget]] = {}
+        for placed in self.placed:
+            for field in placed.widget.details.get("fields", ()):
+                declared.setdefault(field["name"], (field, placed))
+        return declared
+
+    def placeholders(self) -> dict[str, str]:
+        """What `<<name>>` shows without the reader's value, by field name, across the site."""
+        return {name: field["placeholder"] for name, (field, _) in
+                self._declared_fields().items()}
+
+    def field_problems(self) -> list[str]:
+        """A message for each field declared again with another type, and for each `<<name>>`
+        that no page declares."""
+        declared = self._declared_fields()
+        messages = []
+        for placed in self.placed:
+            for field in placed.widget.details.get("fields", ()):
+                first, where = declared[field["name"]]
+                if first["type"] != field["type"]:
+                    messages.append(
+                        f"{placed.source_path}:{placed.widget.line}: fields "
+                        f"'{placed.widget.id}': the field '{field['name']}' is a "
+                        f"{field['type']} here and a {first['type']} in {where.source_path}:"
+                        f"{where.widget.line}. Fix: a field name is shared by the whole site, "
+                        "so give it one type everywhere, or give one of them another name.")
+        for name, line, source_path, _ in self.references:
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none yet"
+                messages.append(
+                    f"{source_path}:{line}: <<{name}>>: no `/// fields` tool of this site "
+                    f"declares a field named '{name}' (declared: {known}). Fix: correct the "
+                    f"name, add `- {{name: {name}, label: ...}}` to a fields tool, or write "
+                    f"`\\<<{name}>>` for the characters themselves.")
+        return messages
 
     def duplicate_ids(self) -> list[str]:
         """A message for each widget whose id another page already uses."""

@@ -50,7 +50,7 @@ from .settings import (
     resolve,
     written_options,
 )
-from .widgets import render
+from .widgets import references, render
 
 log = logging.getLogger("mkdocs.plugins.debrief")
 
@@ -76,6 +76,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.nav_order: dict[str, int] = {}
         self.left_out: set[str] = set()  # pages with a feedback log, on a site without one
         self.manifest: dict = {}  # every widget of the site, once every page is converted
+        self.placeholders: dict[str, str] = {}  # what `<<name>>` shows, by field name
         self.hidden: dict[str, str] = {}  # page -> its HTML with controls, while search reads it
         self.file_names = FileNames(Path("."), ".")
         self.offline = False  # the build for reading from files: one classic script
@@ -211,6 +212,11 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
                        nav: Navigation) -> dict:
         if not self.active:
             return context
+        # A reference to a field declared on another page shows that field's example.
+        if references.CLASS in (page.content or ""):
+            page.content = references.SPAN.sub(
+                lambda found: references.span(found[1], self.placeholders[found[1]])
+                if found[1] in self.placeholders else found[0], page.content or "")
         self.hidden[page.file.src_uri] = page.content or ""
         page.content = render.without_controls(page.content or "")
         return context
@@ -234,8 +240,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         if not self.active:
             return env
-        for message in self.site.duplicate_ids():
+        for message in [*self.site.duplicate_ids(), *self.site.field_problems()]:
             log.error(message)
+        self.placeholders = self.site.placeholders()
         # Every page is converted by now: the manifest, for the progress page, the log and the file.
         self.manifest = self.site.manifest(self._page_info,
                                            lambda uri: self.nav_order.get(uri, 1 << 30))
@@ -252,7 +259,8 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             return output
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
         app = app_pages.has_app(output)
-        if not kinds and not app:
+        refers = "data-debrief-refs" in output
+        if not kinds and not app and not refers:
             return output
 
         def link(name: str) -> str:
@@ -261,7 +269,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             if name.endswith(".css"):
                 return f'<link rel="stylesheet" href="{href}" data-debrief-styles>'
             return f'<link rel="modulepreload" href="{href}">'
-        wanted = [name for name in page_loads(kinds, app)
+        wanted = [name for name in page_loads(kinds, app, refers)
                   if (name.endswith(".js") and not self.offline)
                   or (app and name.endswith("app.css"))]
         output = output.replace("</head>", "".join(map(link, wanted)) + "</head>", 1)

@@ -89,7 +89,9 @@ class Settings:
             # reads.
             "limits": {"entries": LIMITS.entries, "label": LIMITS.label, "id": LIMITS.entry_id,
                        "notes": LIMITS.notes, "widgets": LIMITS.widgets,
-                       "answers": LIMITS.answers, "file": IMPORT_FILE_LIMIT},
+                       "answers": LIMITS.answers, "file": IMPORT_FILE_LIMIT,
+                       "fields": LIMITS.fields, "field": LIMITS.field_value,
+                       "fieldName": LIMITS.field_name},
             "schema": SCHEMA_VERSION,
             "prefix": STORAGE_PREFIX,
             "id": f"^(?=.{{1,{MAX_ID_LENGTH}}}$){ID_RULE.pattern}$",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from markdown import Markdown
 from . import project
 from .collect import SiteWidgets, log_page_of
 from .settings import Settings, SettingsError, report_missing_strings, report_unnamed, resolve
+from .widgets.fields import Fields, type_fields
+from .widgets.problems import WidgetProblem, WidgetProblems
+from .widgets.source import HeaderTracker
 
 log = logging.getLogger("mkdocs.extensions.debrief")
 
@@ -40,6 +43,7 @@ class Wiring:
     settings: Settings
     site: SiteWidgets | None = None  # on Zensical, which says which page it converts
     error: str = ""  # the settings' mistake, which every widget shows instead of itself
+    placeholders: dict[str, str] = field(default_factory=dict)  # what each `<<name>>` shows
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class _Build:
     facts: _Facts = _Facts()
     log_page: str = ""
     pages: frozenset[str] = frozenset()
+    placeholders: dict[str, str] = field(default_factory=dict)  # of the fields the site declares
 
 
 # Builds seen in this process, by what stands for each: Zensical's configuration (made anew for
@@ -93,7 +98,7 @@ def wire(options: dict[str, Any], md: Markdown, lines: list[str]) -> Wiring:
     site = SiteWidgets(lambda uri: uri if uri in build.pages else None, build.log_page)
     source = docs / path
     site.start_page(path, _relative(source, build.facts.root), _front_matter_lines(source, lines))
-    return Wiring(build.settings, site)
+    return Wiring(build.settings, site, placeholders=build.placeholders)
 
 
 def _zensical_context(md: Markdown) -> Any:
@@ -155,7 +160,28 @@ def _check(options: dict[str, Any], facts: _Facts) -> _Build:
         return _Build(settings, facts=facts)
     log_page, _ = log_page_of(settings, facts.docs, where)
     pages = frozenset(p.relative_to(facts.docs).as_posix() for p in facts.docs.rglob("*.md"))
-    return _Build(settings, "", facts, log_page, pages)
+    return _Build(settings, "", facts, log_page, pages, _declared_fields(facts.docs))
+
+
+def _declared_fields(docs: Path) -> dict[str, str]:
+    """What `<<name>>` shows without a script, for every field a `/// fields` block of the site
+    declares: a builder without plugins converts one page at a time, and a reference may be on a
+    page converted before the tool's. Blocks in error are left to their own page's report."""
+    headers = HeaderTracker(None, (Fields.NAME,))
+    found: dict[str, str] = {}
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            headers.run(path.read_text(encoding="utf-8-sig").splitlines())
+        except OSError:
+            continue
+        for header in headers.headers:
+            try:
+                fields = type_fields(header.options.get("fields"))
+            except (WidgetProblem, WidgetProblems):
+                continue
+            for declared in fields:
+                found.setdefault(declared.name, declared.placeholder)
+    return found
 
 
 def _relative(path: Path, root: Path | None) -> str:

@@ -30,18 +30,26 @@ APP_STYLES = "pages/app.css"
 APP_ENTRY = "pages/app.js"
 APP_KINDS = ("progress", "feedback-log")  # pages/<kind>.js, for `/// progress` and the log
 BUILT_IN_KINDS = ("checklist", "worksheet")
+# Kinds of this package loaded by name, only on the pages that have one (kinds/index.js).
+NAMED_KINDS = ("fields",)
+REFERENCES = "page/references.js"  # fills in `<<name>>`, on the pages that have one
 
 # Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind
 # counted, as if a page had one of each), and the progress and log pages on top of that. Every
 # write path is here from the start (a reader offline after the page loaded can still save,
 # reset, share, log, import and delete), and the scripts are written to be read, not golfed; the
 # widget page was 4 KB as it opened and up to 8.4 KB more on first use before (see the README).
-WIDGET_PAGE_BUDGET = 16 * 1024
+# 17 KB since the store keeps the site-wide field values (check, merge, undo: 0.75 KB).
+WIDGET_PAGE_BUDGET = 17 * 1024
 APP_PAGE_BUDGET = 9 * 1024
 # A site read from files (file://, Material's offline plugin) loads every script as one classic
 # script on every page (see bundle.py), read from disk rather than a network: it keeps to what
 # the module build's progress page may load, the widgets' part and its own together.
 OFFLINE_PAGE_BUDGET = WIDGET_PAGE_BUDGET + APP_PAGE_BUDGET
+# A kind loaded by name adds its own module to a widget page; the filler of `<<name>>` loads on
+# every page with a reference, most of which have no widget: it reuses the store and stays small.
+NAMED_KIND_BUDGET = 2 * 1024
+REFERENCES_BUDGET = 1024
 
 # `import ... from "./x.js";` (static), and `import("./x.js")` or `import(`./${name}.js`)`.
 _STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"(\.{1,2}/[^"]+)";', re.M | re.S)
@@ -114,10 +122,11 @@ def kind_script(kind: str) -> str:
     return f"kinds/{kind}.js"
 
 
-def page_loads(kinds: tuple[str, ...] = (), app: str = "") -> tuple[str, ...]:
-    """What a page with these widget kinds (and this app page: "progress", "feedback-log")
-    loads as it opens, styles included."""
-    modules = [ENTRY, *map(kind_script, kinds)]
+def page_loads(kinds: tuple[str, ...] = (), app: str = "",
+               references: bool = False) -> tuple[str, ...]:
+    """What a page with these widget kinds (and this app page: "progress", "feedback-log"; and
+    `<<name>>` references) loads as it opens, styles included."""
+    modules = [ENTRY, *map(kind_script, kinds), *((REFERENCES,) if references else ())]
     if app:
         modules += [APP_ENTRY, f"pages/{app}.js"]
     return (*loaded_with(*modules), STYLES, *((APP_STYLES,) if app else ()))
@@ -126,6 +135,10 @@ def page_loads(kinds: tuple[str, ...] = (), app: str = "") -> tuple[str, ...]:
 WIDGET_PAGE = page_loads(BUILT_IN_KINDS)
 APP_PAGES = {app: tuple(name for name in page_loads(BUILT_IN_KINDS, app) if name not in WIDGET_PAGE)
              for app in APP_KINDS}
+# What each kind loaded by name, and the references' filler, add to a widget page.
+NAMED_KIND_PAGES = {kind: tuple(name for name in page_loads((*BUILT_IN_KINDS, kind))
+                                if name not in WIDGET_PAGE) for kind in NAMED_KINDS}
+REFERENCE_PAGE = tuple(name for name in page_loads(references=True) if name not in WIDGET_PAGE)
 
 
 def version_of(assets: dict[str, str]) -> str:

@@ -5,7 +5,7 @@
 //
 //   store/   the reader's document: document.js (pure: check, apply), merge.js (pure), and
 //            keeper.js, the one module that touches the browser's storage
-//   kinds/   one module per kind of widget (checklist.js, worksheet.js), loaded by name
+//   kinds/   one module per kind of widget (checklist.js, worksheet.js, fields.js), loaded by name
 //   page/    one widget on its page: widget.js, view.js, tools.js, share.js, strings.js, dom.js
 //   pages/   the pages built from every widget's answers: progress.js, feedback-log.js
 //
@@ -42,6 +42,13 @@ const startWidgets = () =>
     return kind instanceof Promise ? kind.then(started, () => failed(section)) : started(kind);
   });
 
+// `<<name>>` references to the reader's field values: their module, on the pages that have one.
+const startReferences = () => {
+  const holder = document.querySelector("[data-debrief-refs]");
+  if (!holder) return [];
+  return [import("./page/references.js").then((references) => references.start(holder, site))];
+};
+
 const startPages = () => {
   const sections = [...document.querySelectorAll("section[data-debrief-app]")];
   if (!sections.length) return [];
@@ -50,7 +57,7 @@ const startPages = () => {
 
 const start = async () => {
   onPage = [];
-  const started = await Promise.all([...startWidgets(), ...startPages()]);
+  const started = await Promise.all([...startWidgets(), ...startPages(), ...startReferences()]);
   onPage = started.flat().filter(Boolean);
 };
 

@@ -34,13 +34,19 @@ class Limits:
     notes: int  # characters of notes: the largest notes_limit a site may set
     widgets: int  # widgets with answers
     answers: int  # answers of one part of a widget (its items, its ratings)
+    fields: int  # field values (`/// fields`), site-wide by name
+    field_name: int  # characters of a field name
+    field_value: int  # characters of a field's value
 
 
 def _limits() -> Limits:
     defs = load()["$defs"]
     return Limits(entries=defs["log"]["maxItems"], label=defs["label"]["maxLength"],
                   entry_id=defs["entry-id"]["maxLength"], notes=defs["notes"]["maxLength"],
-                  widgets=defs["widgets"]["maxProperties"], answers=defs["items"]["maxProperties"])
+                  widgets=defs["widgets"]["maxProperties"], answers=defs["items"]["maxProperties"],
+                  fields=defs["fields"]["maxProperties"],
+                  field_name=defs["field-name"]["maxLength"],
+                  field_value=defs["field-value"]["maxLength"])
 
 
 LIMITS = _limits()

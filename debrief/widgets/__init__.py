@@ -20,6 +20,7 @@ from .block import Item, PageState, Site, Widget
 from .kinds import KINDS, register
 from .problems import WidgetProblem, report, warn
 from .progress_log import FeedbackLog, Progress
+from .references import ReferenceMarker, ReferenceSpans
 from .source import HeaderTracker
 
 if TYPE_CHECKING:
@@ -73,8 +74,9 @@ class DisplacedAnchors(Treeprocessor):
             section = widgets[base]
             kind = section.get("data-debrief") or section.get("data-debrief-app") or "widget"
             title = "".join(t for child in [heading] for t in _text_of(child)).strip()
-            rename = ("give the block another `id:`" if section.get("data-debrief-app") else
-                      f"give the {kind} another id and list the old one under `previous_ids`")
+            renames = "previous_ids" in getattr(KINDS.get(kind), "OPTIONS", {})
+            rename = (f"give the {kind} another id and list the old one under `previous_ids`"
+                      if renames else "give the block another `id:`")
             warn(self.page.source, self.page.ids[base], f"{kind} '{base}'", WidgetProblem(
                 f"the heading '{title}' would have the anchor '{base}' too, so it gets "
                 f"'{anchor}', and links to #{base} reach the {kind}",
@@ -107,6 +109,7 @@ class OwnWiring(Preprocessor):
         wiring = wire(self.extension.options, self.md, lines)
         page = self.extension.page
         page.settings, page.site, page.error = wiring.settings, wiring.site, wiring.error
+        page.site_placeholders = wiring.placeholders
         page.headers.site = wiring.site
         return lines
 
@@ -131,6 +134,9 @@ class WidgetsExtension(BlocksExtension):
         # Before superfences and whitespace normalising, so lines are the author's lines.
         md.preprocessors.register(headers, "debrief_headers", 32)
         self.page = PageState(headers=headers, settings=self.settings, site=self.site)
+        md.preprocessors.register(ReferenceMarker(md, self.page), "debrief_references", 31)
+        # Last: code blocks are back in the page (from the stash, at 30) by then.
+        md.postprocessors.register(ReferenceSpans(md, self.page), "debrief_references", 5)
         if self.settings is None:
             md.preprocessors.register(OwnWiring(md, self), "debrief_wiring", 33)
         md.treeprocessors.register(UnreadBlocks(md, self.page), "debrief_unread", 1)

@@ -66,6 +66,10 @@ class PageState:
     site: Site | None
     ids: dict[str, int | None] = field(default_factory=dict)
     error: str = ""  # a mistake in the site's settings, which each widget shows in its place
+    references: list[tuple[str, int]] = field(default_factory=list)  # `<<name>>`s, with lines
+    placeholders: dict[str, str] = field(default_factory=dict)  # fields declared on this page
+    # ... and on the whole site, where a builder without plugins found them before converting
+    site_placeholders: dict[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .block import WidgetBlock
 from .checklist import Checklist
+from .fields import Fields
 from .worksheet import Worksheet
 
 KINDS: dict[str, type[WidgetBlock]] = {}
@@ -31,5 +32,5 @@ def script_of(name: str) -> Path:
     return KINDS[name].script()
 
 
-for _built_in in (Checklist, Worksheet):
+for _built_in in (Checklist, Worksheet, Fields):
     register(_built_in)

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
 from markdown.util import AtomicString
 
 from ..strings import Strings
 from .validate import Criterion
+
+if TYPE_CHECKING:
+    from .fields import Field
+
+# The control each type of field is written with (an `input` type; notes and choice have their
+# own elements).
+FIELD_TYPES = {"text": "text", "date": "date", "datetime": "datetime-local", "number": "number"}
 
 PREFIX = "debrief"
 
@@ -119,15 +127,18 @@ def status(parent: etree.Element, progress: str) -> etree.Element:
     return region
 
 
-def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = True) -> None:
+def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = True,
+          session_hint: bool = True) -> None:
     """Copy-link and reset controls, and the storage notice. Hidden until the script runs. A
-    widget kept for the session only has no share link: it would carry its answers on."""
+    widget kept for the session only has no share link: it would carry its answers on (and says
+    why, unless `session_hint` is False: a fields tool has none because free text never goes
+    into a link)."""
     bar = sub(parent, "div", class_=f"{PREFIX}-tools", hidden="hidden")
     sub(bar, "button", text["copy"], type="button", class_=f"{PREFIX}-button", data_act="copy")
     if shareable:
         sub(bar, "button", text["share"], type="button", class_=f"{PREFIX}-button",
             data_act="share")
-    else:
+    elif session_hint:
         sub(parent, "p", text["kept-for-session"], class_=f"{PREFIX}-hint")
     sub(bar, "button", text["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
@@ -175,6 +186,29 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
     if item.guide:
         guide = sub(fieldset, "p", class_=f"{PREFIX}-guide")
         sub(guide, "a", text.text("improve", label=item.label), True, href=item.guide)
+
+
+def field(parent: etree.Element, widget_id: str, item: Field, text: Strings) -> None:
+    """One field of a `/// fields` tool: its label, its control (by its type), and its example.
+    No maxlength (it counts UTF-16 units): the script checks the schema's limit."""
+    control_id = f"{widget_id}--{item.name}"
+    row = sub(parent, "div", class_=f"{PREFIX}-field", data_type=item.type)
+    sub(row, "label", item.label, True, for_=control_id)
+    attrs = {"id": control_id, "data_field": item.name, "autocomplete": "off"}
+    if item.example:
+        attrs["aria_describedby"] = f"{control_id}--hint"
+    if item.type == "notes":
+        sub(row, "textarea", rows="4", **attrs)
+    elif item.type == "choice":
+        select = sub(row, "select", **attrs)
+        sub(select, "option", text["field-none"], value="")
+        for option in item.options:
+            sub(select, "option", option, value=option)
+    else:
+        sub(row, "input", type=FIELD_TYPES[item.type], **attrs)
+    if item.example:
+        sub(row, "p", text.text("field-example", example=item.example), class_=f"{PREFIX}-hint",
+            id=f"{control_id}--hint")
 
 
 def notes(parent: etree.Element, widget_id: str, limit: int, text: Strings) -> None:

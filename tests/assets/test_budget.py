@@ -11,6 +11,11 @@ from debrief.assets import (
     APP_PAGE_BUDGET,
     APP_PAGES,
     BUILT_IN_KINDS,
+    NAMED_KIND_BUDGET,
+    NAMED_KIND_PAGES,
+    REFERENCE_PAGE,
+    REFERENCES,
+    REFERENCES_BUDGET,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
     gzipped_size,
@@ -29,9 +34,27 @@ def test_the_progress_and_log_pages_keep_to_theirs(page: str) -> None:
     assert gzipped_size(APP_PAGES[page]) <= APP_PAGE_BUDGET
 
 
+@pytest.mark.parametrize("kind", NAMED_KIND_PAGES)
+def test_a_kind_loaded_by_name_keeps_to_its_budget(kind: str) -> None:
+    """The fields kind adds only its own module to a widget page, within its budget."""
+    assert NAMED_KIND_PAGES[kind] == (kind_script(kind),)
+    assert gzipped_size(NAMED_KIND_PAGES[kind]) <= NAMED_KIND_BUDGET
+
+
+def test_the_references_filler_is_small() -> None:
+    """`<<name>>` loads one module of its own on top of the store, on every page that has one."""
+    assert REFERENCE_PAGE == (REFERENCES,)
+    assert gzipped_size(REFERENCE_PAGE) <= REFERENCES_BUDGET
+
+
+def test_named_kinds_and_references_load_only_where_used() -> None:
+    assert not set(WIDGET_PAGE) & {REFERENCES, *(kind_script(k) for k in NAMED_KIND_PAGES)}
+
+
 def test_every_shipped_file_is_counted() -> None:
     """A new file falls under one budget or another: none slips past them."""
-    counted = set(WIDGET_PAGE).union(*APP_PAGES.values())
+    counted = set(WIDGET_PAGE).union(*APP_PAGES.values(), *NAMED_KIND_PAGES.values(),
+                                     REFERENCE_PAGE)
     assert set(shipped_assets()) == counted
 
 

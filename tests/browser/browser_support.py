@@ -31,6 +31,13 @@ WORKSHEET_PAGE, WORKSHEET = "learn/self-rating/", "learn-self-rating"
 CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation", "examples",
             "questions-asked", "closing")
 
+# The fields tool of the research page, and the thank-you notes that refer to its fields.
+FIELDS_PAGE, FIELDS = "prepare/research/", "prepare-brief"
+FIELD_NAMES = ("employer", "role", "interviewer", "interview_date", "interview_format", "panel",
+               "criteria", "evidence", "organisation", "pressures", "interest", "my_questions",
+               "feedback_culture")
+THANK_YOU_PAGE = "after/thank-you/"
+
 SAVED = "Saved on this device."
 NOT_SAVED = "Not saved: this browser blocks storage."
 
@@ -61,6 +68,21 @@ def wait_ready(page: Page) -> None:
 
 def widget(page: Page, widget_id: str) -> Locator:
     return page.locator(f"section.debrief#{widget_id}")
+
+
+def field_control(page: Page, name: str, widget_id: str = "prepare-brief") -> Locator:
+    """The control of the field `name` in a fields tool."""
+    return widget(page, widget_id).locator(f'[data-field="{name}"]')
+
+
+def references(page: Page, name: str) -> Locator:
+    """Every `<<name>>` of the page, as the build drew it."""
+    return page.locator(f'span.debrief-ref[data-debrief-field="{name}"]')
+
+
+def first_note(page: Page) -> Locator:
+    """The code element of the first message template on the page."""
+    return page.locator("div.highlight code").first
 
 
 def box(page: Page, widget_id: str, item: str) -> Locator:
@@ -461,6 +483,9 @@ __all__ = [
     "CRITERIA",
     "DOC_KEY",
     "EXPORTED",
+    "FIELDS",
+    "FIELDS_PAGE",
+    "FIELD_NAMES",
     "LOG_APP",
     "LOG_PAGE",
     "NAMESPACE",
@@ -471,6 +496,7 @@ __all__ = [
     "PROGRESS_PAGE",
     "RECOVERY_KEY",
     "SAVED",
+    "THANK_YOU_PAGE",
     "WIDGET_PAGES",
     "WORKSHEET",
     "WORKSHEET_PAGE",
@@ -484,6 +510,8 @@ __all__ = [
     "expect_checked",
     "expect_scheme",
     "faint_borders",
+    "field_control",
+    "first_note",
     "full_for",
     "header_bottom",
     "item_label",
@@ -499,6 +527,7 @@ __all__ = [
     "put_state",
     "radio",
     "rate",
+    "references",
     "returning_reader",
     "saved",
     "saved_doc",

@@ -66,6 +66,9 @@ def interact(page: Page) -> None:
         boxes = section.locator("input[type=checkbox][data-item]")
         if boxes.count():
             boxes.first.check()
+        fields = section.locator("[data-field]")  # a fields tool: its first value
+        if fields.count():
+            fields.first.fill("A value")
         groups = section.locator("fieldset[data-item]")
         if groups.count():
             points = groups.first.locator("input[type=radio]").count() - 1

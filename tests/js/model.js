@@ -7,7 +7,16 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { check, footprint } from "../../debrief/assets/store/document.js";
 import { Keeper, namesFor } from "../../debrief/assets/store/keeper.js";
-import { AT, CONFIG, EXPORT_SCHEMA, entry, MemoryStorage, SCHEMA, tabView } from "./support.js";
+import {
+  AT,
+  CONFIG,
+  EXPORT_SCHEMA,
+  entry,
+  LATER,
+  MemoryStorage,
+  SCHEMA,
+  tabView,
+} from "./support.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -42,11 +51,18 @@ const answers = fc.record({
     fc.constantFrom("e1", "e2", "e3", "e4").map((id) => entry(id, "2026-01-02", { a: 2 })),
     { maxLength: 2, selector: (kept) => kept.id },
   ),
+  fields: fc.dictionary(
+    fc.constantFrom("employer", "role"),
+    fc.record({ value: fc.string({ maxLength: 6 }), t: fc.constantFrom(AT, LATER) }),
+    { maxKeys: 2 },
+  ),
 });
 const change = fc.oneof(
   fc.record({ type: fc.constant("tick"), widget, item, value: fc.boolean() }),
   fc.record({ type: fc.constant("rate"), widget, item, value: fc.nat(5) }),
   fc.record({ type: fc.constant("note"), widget, text }),
+  // A field's value, site-wide by name.
+  fc.record({ type: fc.constant("field"), name: fc.constantFrom("employer", "role"), value: text }),
 );
 
 export const command = fc.oneof(
@@ -97,6 +113,8 @@ export const earlier = fc.constantFrom("none", "previous-name", "schema-1");
 const answerAt = (doc, [where, id, part, key]) => {
   if (!doc) return undefined;
   if (where === "log") return doc.log.find((kept) => kept.id === id);
+  if (where === "fields")
+    return doc.fields && Object.hasOwn(doc.fields, id) ? doc.fields[id] : undefined;
   const state = Object.hasOwn(doc.widgets, id) ? doc.widgets[id] : undefined;
   if (key === undefined) return state?.[part];
   return state?.[part] && Object.hasOwn(state[part], key) ? state[part][key] : undefined;

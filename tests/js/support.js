@@ -27,6 +27,9 @@ export const CONFIG = {
     widgets: defs.widgets.maxProperties,
     answers: defs.items.maxProperties,
     file: 10_000_000,
+    fields: defs.fields.maxProperties,
+    field: defs["field-value"].maxLength,
+    fieldName: defs["field-name"].maxLength,
   },
 };
 

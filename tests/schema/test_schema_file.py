@@ -77,7 +77,8 @@ def test_every_page_hands_its_scripts_the_schema_limits(built_site: Path) -> Non
             "entries": schema.LIMITS.entries, "label": schema.LIMITS.label,
             "id": schema.LIMITS.entry_id, "notes": schema.LIMITS.notes,
             "widgets": schema.LIMITS.widgets, "answers": schema.LIMITS.answers,
-            "file": 10_000_000}
+            "file": 10_000_000, "fields": schema.LIMITS.fields,
+            "field": schema.LIMITS.field_value, "fieldName": schema.LIMITS.field_name}
     assert "maxlength" not in page
 
 
@@ -145,3 +146,10 @@ def test_the_schema_files_ship_in_the_wheel() -> None:
     globs = pyproject["tool"]["setuptools"]["package-data"]["debrief"]
     for name in schema.FILES:
         assert any(fnmatch(f"schema/{name}", glob) for glob in globs), name
+
+
+def test_the_schema_and_the_fields_block_agree_on_field_names() -> None:
+    from debrief.widgets.fields import FIELD_NAME
+
+    assert DEFS["field-name"]["pattern"] == f"^{FIELD_NAME.pattern}$"
+    assert DEFS["field-name"]["maxLength"] == schema.LIMITS.field_name

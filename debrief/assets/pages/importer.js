@@ -70,7 +70,7 @@ const effectText = (t, steps) => {
 
 const importChange = (theirs, replace) => ({
   type: replace ? "replace" : "merge",
-  answers: { widgets: theirs.widgets, log: theirs.log },
+  answers: { widgets: theirs.widgets, log: theirs.log, fields: theirs.fields },
   at: new Date().toISOString(),
 });
 
@@ -169,7 +169,11 @@ const chosen = async (page, field, errors, choice, clear) => {
   const { refused, document, problems } = read(await file.text(), page);
   if (refused) return showErrors(page, errors, field, [refused]);
   // The choice first, then the problems: the focus ends on what the reader must read first.
-  const readable = Object.keys(document.widgets).length + document.log.length > 0;
+  const readable =
+    Object.keys(document.widgets).length +
+      document.log.length +
+      Object.keys(document.fields ?? {}).length >
+    0;
   if (!problems.length || readable) offer(page, choice, document, clear);
   if (problems.length) showErrors(page, errors, field, problems, readable);
 };

@@ -110,17 +110,18 @@ const exportButtons = (page) => {
   const { keeper, t, config } = page;
   const json = "application/json";
   const exportAll = () => {
-    const { widgets, log } = keeper.view().document;
+    const { widgets, log, fields } = keeper.view().document;
     download(
       t("export-file", { site: config.ns, date: today() }),
       json,
-      exported(page, { widgets, log }),
+      exported(page, { widgets, log, ...(fields ? { fields } : {}) }),
     );
   };
   const backup = parse(keeper.backupText());
   const downloadBackup = () => {
-    const { widgets, log } = check(backup, config).document;
-    download(t("backup-file", { site: config.ns }), json, exported(page, { widgets, log }));
+    const { widgets, log, fields } = check(backup, config).document;
+    const answers = { widgets, log, ...(fields ? { fields } : {}) };
+    download(t("backup-file", { site: config.ns }), json, exported(page, answers));
   };
   return [
     button(t("export"), exportAll),

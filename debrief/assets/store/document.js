@@ -1,7 +1,12 @@
 // The reader's document: everything one site keeps of their answers, as plain data.
 //
 //   { v: 2, widgets: { WIDGET-ID: { items: {ITEM: bool}, ratings: {ITEM: 0-10}, notes, t } },
-//     log: [ { id, worksheet, label, date, ratings, notes, t } ], t, n }
+//     log: [ { id, worksheet, label, date, ratings, notes, t } ],
+//     fields: { FIELD-NAME: { value, t } }, t, n }
+//
+// `fields` holds what the reader wrote in the `/// fields` tools: site-wide by name (every tool
+// that declares `employer`, and every `<<employer>>` on any page, shows the one value). It is
+// missing until the reader writes a value, and goes with "Delete all my data" like the rest.
 //
 // Its JSON Schema is debrief/schema/document.schema.json. Everything here is pure: plain data
 // in, plain data out; nothing reads storage, the page or the clock (a change carries its own
@@ -55,7 +60,8 @@ const PARTS = {
 };
 const STATE_FIELDS = new Set([...Object.keys(PARTS), "notes", "t"]);
 const ENTRY_FIELDS = new Set(["id", "worksheet", "label", "date", "ratings", "notes", "t"]);
-const DOCUMENT_FIELDS = new Set(["v", "widgets", "log", "t", "n", "w"]);
+const DOCUMENT_FIELDS = new Set(["v", "widgets", "log", "fields", "t", "n", "w"]);
+const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
 const WRITE_MARK = /^[a-z0-9]{1,12}$/;
 const WRITES_KEPT = 20;
 const LARGEST_SCALE = 10;
@@ -84,6 +90,12 @@ export const check = (value, rules, scales = {}) => {
   const log = get(input, "log");
   if (isRecord(value) && !Array.isArray(log)) problems.push(["no-log"]);
   document.log = checkLog(Array.isArray(log) ? log : [], rules, scales, problems);
+  const fields = get(input, "fields");
+  if (fields !== undefined) {
+    const kept = checkFields(isRecord(fields) ? fields : {}, rules, problems);
+    if (!isRecord(fields)) problems.push(["unknown-part", { name: "fields" }]);
+    if (Object.keys(kept).length) document.fields = kept;
+  }
   if (isTime(get(input, "t"))) document.t = input.t;
   const count = get(input, "n");
   if (Number.isSafeInteger(count) && count >= 1) document.n = count;
@@ -94,6 +106,41 @@ export const check = (value, rules, scales = {}) => {
   if (Array.isArray(writes) && marks(writes)) document.w = writes;
   return { document, problems };
 };
+
+// Field values by name: a name that breaks the rule, or a value too long or not text, is left out.
+export const isFieldName = (name, rules) =>
+  typeof name === "string" && FIELD_NAME.test(name) && lengthOf(name) <= rules.limits.fieldName;
+
+const checkFields = (fields, rules, problems) => {
+  const kept = [];
+  const names = Object.keys(fields);
+  if (names.length > rules.limits.fields)
+    problems.push(["too-many-tools", { max: rules.limits.fields }]);
+  for (const name of names.slice(0, rules.limits.fields)) {
+    const field = fields[name];
+    const value = get(field, "value");
+    const fine =
+      isFieldName(name, rules) &&
+      isRecord(field) &&
+      typeof value === "string" &&
+      lengthOf(value) <= rules.limits.field &&
+      Object.keys(field).every((key) => key === "value" || key === "t");
+    if (!fine) {
+      problems.push(["bad-widget", { id: shown(name, 64) }]);
+      continue;
+    }
+    kept.push([
+      name,
+      isTime(get(field, "t"))
+        ? { value: normaliseLines(value), t: field.t }
+        : { value: normaliseLines(value) },
+    ]);
+  }
+  return recordOf(kept);
+};
+
+// A field's value as a page shows it: "" when the reader wrote none.
+export const fieldValue = (document, name) => get(get(document.fields, name), "value") ?? "";
 
 const checkWidgets = (widgets, rules, scales, problems) => {
   const isId = idTest(rules);
@@ -228,6 +275,8 @@ export const answersFor = (document, entry) => {
   for (const part of Object.keys(PARTS)) {
     answers[part] = recordOf(entry.items.map((item) => [item.id, find(part, item.id)]));
   }
+  // A fields tool's values are the site's, by name (its items are its fields).
+  answers.fields = recordOf(entry.items.map((item) => [item.id, fieldValue(document, item.id)]));
   return answers;
 };
 
@@ -278,9 +327,12 @@ const CHANGES = {
     setAnswers(document, change, { ratings: { [change.item]: change.value } }),
   note: (document, change) => setAnswers(document, change, { notes: change.text }),
   // Reset and a share link's answers are the same thing: answers set at once.
-  reset: (document, change) => setAnswers(document, change, change.answers),
+  reset: (document, change) =>
+    setFields(setAnswers(document, change, change.answers), change.answers.fields, change.at),
   share: (document, change) => setAnswers(document, change, change.answers),
   undo: (document, { footprint, at }) => revert(document, footprint, at),
+  // A field's value, shared by every page: { name, value, at }.
+  field: (document, { name, value, at }) => setFields(document, { [name]: value }, at),
   "log-add": (document, { entry }) =>
     document.log.some((kept) => kept.id === entry.id)
       ? document // applied twice (another tab's save at the same moment): once is enough
@@ -296,7 +348,8 @@ const CHANGES = {
     log: document.log.filter((entry) => entry.id !== id),
   }),
   merge: (document, { answers, at }) => ({ ...document, ...mergeAnswers(document, answers, at) }),
-  replace: (document, { answers }) => ({ ...document, widgets: answers.widgets, log: answers.log }),
+  replace: (document, { answers }) =>
+    withFields({ ...document, widgets: answers.widgets, log: answers.log }, answers.fields),
   // Answers kept from before (an earlier name, schema 1): what the document lacks, it takes.
   adopt: (document, { answers }) => ({
     ...document,
@@ -305,6 +358,9 @@ const CHANGES = {
       ...document.log,
       ...answers.log.filter((entry) => !document.log.some((kept) => kept.id === entry.id)),
     ],
+    ...(answers.fields || document.fields
+      ? { fields: { ...answers.fields, ...document.fields } }
+      : {}),
   }),
   "delete-all": (document) => ({ v: document.v, widgets: {}, log: [] }),
   // Changes this tab saved over `base` that another tab's write, made at the same moment, did
@@ -318,6 +374,27 @@ const CHANGES = {
       applied,
     );
   },
+};
+
+// Field values given as { NAME: value }, each replacing the one saved.
+const setFields = (document, values, at) =>
+  values
+    ? {
+        ...document,
+        fields: recordOf([
+          ...Object.entries(document.fields ?? {}),
+          ...Object.entries(values).map(([name, value]) => [
+            name,
+            { value: normaliseLines(value), t: at },
+          ]),
+        ]),
+      }
+    : document;
+
+// A document with these field values, or with none: an empty set is left out, as check() does.
+const withFields = (document, fields) => {
+  const { fields: _dropped, ...rest } = document;
+  return fields && Object.keys(fields).length ? { ...rest, fields } : rest;
 };
 
 export const CHANGE_TYPES = Object.freeze(Object.keys(CHANGES));
@@ -356,6 +433,14 @@ export const footprint = (before, after) => {
         steps.push({ path: ["widgets", id, field], before: was[field], after: is[field] });
     }
   }
+  for (const name of keysOf(before.fields, after.fields)) {
+    const step = {
+      path: ["fields", name],
+      before: get(before.fields, name),
+      after: get(after.fields, name),
+    };
+    if (!same(step.before, step.after)) steps.push(step);
+  }
   const entries = (log) => recordOf(log.map((entry) => [entry.id, entry]));
   const [was, is] = [entries(before.log), entries(after.log)];
   for (const id of keysOf(was, is)) {
@@ -367,6 +452,7 @@ export const footprint = (before, after) => {
 
 const valueAt = (document, [where, id, part, key]) => {
   if (where === "log") return document.log.find((entry) => entry.id === id);
+  if (where === "fields") return get(document.fields, id);
   const state = get(document.widgets, id);
   return key === undefined ? get(state, part) : get(get(state, part), key);
 };
@@ -394,6 +480,13 @@ const putBack = (document, { path: [where, id, part, key], before }) => {
     const log = document.log.filter((entry) => entry.id !== id);
     return { ...document, log: before === undefined ? log : [...log, before] };
   }
+  if (where === "fields") {
+    const others = Object.entries(document.fields ?? {}).filter(([name]) => name !== id);
+    return withFields(
+      document,
+      recordOf(before === undefined ? others : [...others, [id, before]]),
+    );
+  }
   const next = { ...(get(document.widgets, id) || {}) };
   if (key === undefined) {
     if (before === undefined) delete next[part];
@@ -415,10 +508,13 @@ export const counted = (steps) => {
   const empty = (value) => value === undefined || value === false || value === 0 || value === "";
   for (const { path, before, after } of steps) {
     if (path[2] === "t" || (empty(before) && empty(after))) continue;
+    // A field's value is the reader's own words, as notes are.
     const part =
       path[0] === "log"
         ? "entries"
-        : { items: "ticks", ratings: "ratings", notes: "notes" }[path[2]];
+        : path[0] === "fields"
+          ? "notes"
+          : { items: "ticks", ratings: "ratings", notes: "notes" }[path[2]];
     counts[part] += 1;
   }
   return counts;

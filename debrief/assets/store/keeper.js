@@ -38,7 +38,7 @@ const keysIn = (storage) =>
 
 // Two documents hold the same answers (their times and write counters aside).
 const sameAnswers = (a, b) =>
-  JSON.stringify([a.widgets, a.log]) === JSON.stringify([b.widgets, b.log]);
+  JSON.stringify([a.widgets, a.log, a.fields]) === JSON.stringify([b.widgets, b.log, b.fields]);
 
 // ---- The keys of one site -----------------------------------------------------------------------
 

@@ -55,8 +55,22 @@ const mergeLog = (mine, theirs, at) => {
   return [...byId.values()];
 };
 
-// `mine` and `theirs` are checked documents (or { widgets, log }); `at` is now.
+// Field values, name by name: an empty value never replaces a written one; of two written
+// values, the newer wins.
+const mergeFields = (mine = {}, theirs = {}, at) =>
+  recordOf(
+    keysOf(mine, theirs).map((name) => {
+      const [kept, other] = [own(mine, name), own(theirs, name)];
+      if (!kept || !other) return [name, kept || other];
+      const theirsIsNewer = trusted(other.t, at) > trusted(kept.t, at);
+      return [name, chosen(kept.value, other.value, theirsIsNewer) === kept.value ? kept : other];
+    }),
+  );
+
+// `mine` and `theirs` are checked documents (or { widgets, log, fields? }); `at` is now. The
+// merged field values are left out when neither side has any.
 export const mergeAnswers = (mine, theirs, at) => ({
+  ...(mine.fields || theirs.fields ? { fields: mergeFields(mine.fields, theirs.fields, at) } : {}),
   widgets: recordOf(
     keysOf(mine.widgets, theirs.widgets).map((id) => [
       id,

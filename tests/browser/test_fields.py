@@ -191,3 +191,21 @@ def test_a_plugin_only_site_works_the_same_way(page: Page, new_page: Any,
     expect(references(page, "employer")).to_have_text([EMPLOYER])
     code = page.locator("div.highlight code").first
     assert code.evaluate("(element) => element.textContent") == f"Thanks from {EMPLOYER}.\n"
+
+
+def test_what_a_reader_wrote_goes_to_a_coach_only_when_ticked(page: Page,
+                                                              site_url: str) -> None:
+    """The coach summary starts with the fields tool unticked: an employer's name or a date
+    leaves the device only when the reader chooses it."""
+    open_page(page, site_url + FIELDS_PAGE)
+    field_control(page, "employer").fill(EMPLOYER)
+    expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+    open_app(page, site_url + PROGRESS_PAGE)
+    picks = app(page, PROGRESS_APP).locator(".debrief-picks")
+    choice = picks.locator("label").filter(has_text="Your one-page brief")
+    expect(choice.locator("input")).not_to_be_checked()
+    _, content = download(page, "Download summary (Markdown)")
+    assert EMPLOYER not in content.decode("utf-8")
+    choice.locator("input").check()
+    _, content = download(page, "Download summary (Markdown)")
+    assert EMPLOYER in content.decode("utf-8")

@@ -211,12 +211,15 @@ def test_axe_progress_page(new_page: Callable[..., Page], site_url: str, scheme:
 
 def full_doc(manifest: dict[str, Any]) -> dict[str, Any]:
     """Answers for every widget of the site, and 20 log entries of the self-rating worksheet."""
-    widgets = {}
+    widgets, fields = {}, {}
     for n, w in enumerate(manifest["widgets"]):
         ids = [i["id"] for i in w["items"]]
         if w["kind"] == "checklist":
             widgets[w["id"]] = {"items": {i: (k + n) % 2 == 0 for k, i in enumerate(ids)},
                                 "ratings": {}}
+        elif w["kind"] == "fields":  # values are the site's, by name, not the tool's
+            fields.update({i: {"value": f"Value {k}", "t": "2024-01-01T00:00:00.000Z"}
+                           for k, i in enumerate(ids)})
         else:
             widgets[w["id"]] = {"items": {}, "ratings": {i: (k + n) % len(w["scale"]) + 1
                                                          for k, i in enumerate(ids)},
@@ -227,7 +230,7 @@ def full_doc(manifest: dict[str, Any]) -> dict[str, Any]:
                        for k, i in enumerate(sheet["items"]) if n + k != 7},
                       f"Interview {n}", "A note. " * 20)
            for n in range(20)]
-    return make_doc(widgets, log)
+    return {**make_doc(widgets, log), "fields": fields}
 
 
 def test_progress_page_and_log_restore_a_full_data_set(new_page: Callable[..., Page],

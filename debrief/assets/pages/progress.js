@@ -192,11 +192,12 @@ const yourData = (page) => {
 
 // ---- For a coach: a choice of tools and log entries, summarised as Markdown or on paper ---------
 
-const coach = (page, widgets) => {
-  const { t, day, manifest, keeper } = page;
-  const worksheets = new Map(
-    manifest.widgets.filter((widget) => widget.scale).map((widget) => [widget.id, widget]),
-  );
+// What a coach summary can hold: each tool with answers, then each log entry, newest first;
+// each with its box, ticked but for what a reader wrote in a fields tool (names, employers,
+// dates), which goes to a coach only when ticked. Kept by reference: ids from an imported file
+// must never become part of a selector.
+const summaryChoices = (page, widgets, worksheets) => {
+  const { t, day, keeper } = page;
   const entries = keeper
     .view()
     .document.log.filter((entry) => worksheets.has(entry.worksheet))
@@ -210,8 +211,19 @@ const coach = (page, widgets) => {
       entry,
     })),
   ];
-  // Kept by reference: ids from an imported file must never become part of a selector.
-  for (const option of options) option.box = el("input", { type: "checkbox", checked: true });
+  for (const option of options) {
+    const written = option.widget?.kind === "fields";
+    option.box = el("input", { type: "checkbox", checked: !written });
+  }
+  return options;
+};
+
+const coach = (page, widgets) => {
+  const { t, manifest } = page;
+  const worksheets = new Map(
+    manifest.widgets.filter((widget) => widget.scale).map((widget) => [widget.id, widget]),
+  );
+  const options = summaryChoices(page, widgets, worksheets);
   const picks = el(
     "fieldset",
     { class: "debrief-picks" },

@@ -17,7 +17,8 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed $(NODE_TOOLS) browser
 	$(VENV)/bin/ruff check .
 	$(MAKE) --no-print-directory scripts
-	$(PY) -m pytest -n 2  # two workers: the machines here have two cores
+	$(PY) -m pytest -n 2 -m "not alone"  # two workers: the machines here have two cores
+	$(PY) -m pytest -m alone  # then the tests that run on their own (see pyproject.toml)
 
 # The edit loop: lint and every test that needs no browser.
 check: $(VENV)/.installed $(NODE_TOOLS)

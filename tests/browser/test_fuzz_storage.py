@@ -170,6 +170,7 @@ def load(visit: Visit, path: str) -> None:
         assert app(page, PROGRESS_APP).get_by_role("button", name="Delete all my data").count()
 
 
+@pytest.mark.alone
 # The fixed run reports a failing example as found: shrinking it would reload three pages for
 # every smaller try, for many minutes. `make fuzz` shrinks, to report the smallest.
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=FIXED,

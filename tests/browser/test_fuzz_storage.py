@@ -171,6 +171,7 @@ def load(visit: Visit, path: str) -> None:
 
 
 @pytest.mark.alone
+@pytest.mark.timeout(240)  # about 40 s when it runs; see `alone` in pyproject.toml
 # The fixed run reports a failing example as found: shrinking it would reload three pages for
 # every smaller try, for many minutes. `make fuzz` shrinks, to report the smallest.
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=FIXED,

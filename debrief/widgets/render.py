@@ -129,7 +129,7 @@ def status(parent: etree.Element, progress: str) -> etree.Element:
 
 def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = True,
           session_hint: bool = True) -> None:
-    """Copy-link and reset controls, and the storage notice. Hidden until the script runs. A
+    """Copy-link, print and reset controls, and the storage notice. Hidden until the script runs. A
     widget kept for the session only has no share link: it would carry its answers on (and says
     why, unless `session_hint` is False: a fields tool has none because free text never goes
     into a link)."""
@@ -140,6 +140,8 @@ def tools(parent: etree.Element, kind: str, text: Strings, shareable: bool = Tru
             data_act="share")
     elif session_hint:
         sub(parent, "p", text["kept-for-session"], class_=f"{PREFIX}-hint")
+    # Prints the tool alone (assets/page/print.js); the whole page prints as before.
+    sub(bar, "button", text["print"], type="button", class_=f"{PREFIX}-button", data_act="print")
     sub(bar, "button", text["reset"], type="button", class_=f"{PREFIX}-button", data_act="reset")
     confirm = sub(bar, "p", class_=f"{PREFIX}-confirm", hidden="hidden")
     # A kind of widget may word its own question; any other asks the general one.

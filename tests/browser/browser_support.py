@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from typing import Any
@@ -472,9 +473,45 @@ def written_problems(page: Page, writes: list[tuple[str, str]]) -> list[str]:
         found.extend(f"write {n} ({key}): {p}" for p in schema_problems("document", doc))
     return found
 
+# ---- Printing: "Print this tool", and what a print gives --------------------------------------
+# Added for test_print_tool.
+
+# As Chrome's print dialog sets an A4 page by default: about a centimetre on each side.
+A4 = {"format": "A4", "margin": {side: "10mm" for side in ("top", "right", "bottom", "left")}}
+
+
+def ask_print(page: Page, widget_id: str) -> None:
+    """Choose "Print this tool" on a widget, with the print dialog stubbed (it would block the
+    page): the page is then set to print that tool alone, until the browser says the print is
+    over (`afterprint`)."""
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    widget(page, widget_id).get_by_role("button", name="Print this tool").click()
+    assert page.evaluate("() => window.printed") == 1, "the print dialog was asked for once"
+
+
+def print_tool(page: Page, widget_id: str) -> bytes:
+    """The A4 PDF of "Print this tool" on a widget. Chromium prints as a dialog would, with
+    `beforeprint` before and `afterprint` after, so the page is back as it was once it returns."""
+    ask_print(page, widget_id)
+    return page.pdf(**A4)
+
+
+def after_print(page: Page) -> None:
+    """What the browser does once its print dialog closes."""
+    page.evaluate("() => dispatchEvent(new Event('afterprint'))")
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF."""
+    from pypdf import PdfReader
+
+    return [sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages]
+
+
 # What every browser test imports with `from .browser_support import *`: the built site's
 # pages, widgets and storage keys, and the steps and checks the tests share.
 __all__ = [
+    "A4",
     "AXE_OPTIONS",
     "BACKUP_KEY",
     "CHECKLIST",
@@ -500,8 +537,10 @@ __all__ = [
     "WIDGET_PAGES",
     "WORKSHEET",
     "WORKSHEET_PAGE",
+    "after_print",
     "app",
     "app_status",
+    "ask_print",
     "axe_report",
     "box",
     "choose_file",
@@ -523,6 +562,8 @@ __all__ = [
     "open_app",
     "open_page",
     "open_shared",
+    "pdf_pages",
+    "print_tool",
     "progress",
     "put_state",
     "radio",

@@ -19,6 +19,16 @@ addEventListener("input", ({ target }) => {
   }
 });
 
+// A value as a reader reads it on paper: a date or a time in the site's language.
+const readable = ({ type, value }, lang) => {
+  if (!value || !type.startsWith("date")) return value;
+  const at = new Date(type === "date" ? `${value}T00:00` : value);
+  const time = type === "date" ? {} : { timeStyle: "short" };
+  return Number.isNaN(at.getTime())
+    ? value
+    : at.toLocaleString(lang, { dateStyle: "long", ...time });
+};
+
 const filledOf = (entry, answers) => entry.items.filter((item) => answers.fields[item.id]);
 
 export default {
@@ -37,6 +47,11 @@ export default {
       if (control.value !== value) control.value = value;
     }
   },
+
+  // On paper (page/print.js): each label beside its value, an empty one left to write in.
+  sheet: ({ section, entry, t }) => ({
+    rows: controlsOf(section).map((control, n) => [entry.items[n].text, readable(control, t.lang)]),
+  }),
 
   changeOf(widget, event) {
     const control = event.target;

@@ -11,6 +11,9 @@
 //   summary(entry, answers, t)             → the blocks of a summary for a coach (pages/summary.js)
 //   share.encode(entry, answers)           → the parts of a share link
 //   share.decode(entry, parts)             → { answers, unknown }, or null for a damaged link
+//   sheet({ section, entry, t })           → optional: the tool as a table for "Print this
+//                                            tool", { head?, rows, notes? } (page/print.js);
+//                                            without it the tool prints as it is shown
 //
 // `entry` is the widget as the manifest lists it (debrief/collect.py); `answers` come from
 // answersFor() in store/document.js. The built-in kinds come with this module, so a page's

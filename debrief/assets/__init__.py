@@ -94,6 +94,7 @@ def _resolve(importer: str, target: str) -> str:
     return "/".join(parts)
 
 
+@cache  # asked for every page's script list: the sources do not change during a build
 def static_imports(name: str) -> tuple[str, ...]:
     """The modules `name` imports as it loads (none known for a script from outside, such as a
     site's own kind of widget)."""
@@ -131,6 +132,7 @@ def kind_script(kind: str) -> str:
     return f"kinds/{kind}.js"
 
 
+@cache
 def page_loads(kinds: tuple[str, ...] = (), app: str = "",
                references: bool = False) -> tuple[str, ...]:
     """What a page with these widget kinds (and this app page: "progress", "feedback-log"; and

@@ -34,10 +34,13 @@ CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation"
 
 # The fields tool of the research page, and the thank-you notes that refer to its fields.
 FIELDS_PAGE, FIELDS = "prepare/research/", "prepare-brief"
-FIELD_NAMES = ("employer", "role", "interviewer", "interview_date", "interview_format", "panel",
-               "criteria", "evidence", "organisation", "pressures", "interest", "my_questions",
-               "feedback_culture")
+FIELD_NAMES = ("your_name", "employer", "role", "interviewer", "interview_date",
+               "interview_format", "panel", "criteria", "evidence", "organisation", "pressures",
+               "interest", "my_questions", "feedback_culture")
 THANK_YOU_PAGE = "after/thank-you/"
+FEEDBACK_REQUEST_PAGE = "after/asking-for-feedback/"
+# The employer's side: its own fields tool (the reader's name is the brief's `your_name`).
+EMPLOYER_TEMPLATES_PAGE, EMPLOYER_FIELDS = "employers/templates/", "employers-template-details"
 
 SAVED = "Saved on this device."
 NOT_SAVED = "Not saved: this browser blocks storage."
@@ -84,6 +87,11 @@ def references(page: Page, name: str) -> Locator:
 def first_note(page: Page) -> Locator:
     """The code element of the first message template on the page."""
     return page.locator("div.highlight code").first
+
+
+def note_with(page: Page, words: str) -> Locator:
+    """The code element of the one message template on the page that holds `words`."""
+    return page.locator("div.highlight code").filter(has_text=words)
 
 
 def box(page: Page, widget_id: str, item: str) -> Locator:
@@ -519,7 +527,10 @@ __all__ = [
     "CHECKLIST_PAGE",
     "CRITERIA",
     "DOC_KEY",
+    "EMPLOYER_FIELDS",
+    "EMPLOYER_TEMPLATES_PAGE",
     "EXPORTED",
+    "FEEDBACK_REQUEST_PAGE",
     "FIELDS",
     "FIELDS_PAGE",
     "FIELD_NAMES",
@@ -558,6 +569,7 @@ __all__ = [
     "make_doc",
     "make_entry",
     "make_export",
+    "note_with",
     "notes",
     "open_app",
     "open_page",

@@ -1,7 +1,8 @@
 """The fields tool and `<<name>>` references in the handbook: a reader writes the employer once
 on the research page, and the thank-you notes show it, live, after a reload, and after export →
 delete all → import; without a script the notes read as they did (the labels in brackets);
-the copy button of a note copies the filled text; axe finds nothing on the tool."""
+the copy button of a note copies the filled text; the reader's name signs the feedback request
+and the employer's letters; axe finds nothing on the tool."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .browser_support import *
 from .conftest import serve_folder
 
 EMPLOYER = "Northwind Trading"
+READER = "Sam Patel"
 
 
 def test_a_value_written_once_fills_every_reference(page: Page, site_url: str,
@@ -114,6 +116,47 @@ def test_export_delete_import_keeps_the_values(page: Page, site_url: str) -> Non
     expect(field_control(page, "employer")).to_have_value(EMPLOYER)
 
 
+def test_the_readers_name_signs_the_feedback_request_and_the_employers_letters(
+        page: Page, site_url: str, page_errors: list) -> None:
+    """`your_name`, written once in the brief, signs the candidate's feedback request (email and
+    phone script) and, being the reader's name whichever side they write from, the employer's
+    rejection email too; the employer's own fields fill the rest of it, live."""
+    open_page(page, site_url + FIELDS_PAGE)
+    for name, value in [("your_name", READER), ("employer", EMPLOYER), ("role", "Data analyst"),
+                        ("interviewer", "Ms Okafor")]:
+        field_control(page, name).fill(value)
+    expect(widget(page, FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+
+    open_page(page, site_url + FEEDBACK_REQUEST_PAGE)
+    email = note_with(page, "a request for feedback")
+    expect(email).to_contain_text(f"Kind regards,\n{READER}\n[Phone number]")
+    text = email.text_content()
+    assert text.startswith("Subject: Data analyst interview \u2013 a request for feedback\n"), text
+    assert "Dear Ms Okafor," in text and f"on the role and on\n{EMPLOYER}, and" in text
+    assert "[" not in text.replace("[Phone number]", ""), text  # nothing left to fill in
+    script = note_with(page, "Is now a good time to talk")
+    assert script.text_content().startswith(
+        f"Hello Ms Okafor, this is {READER}. I interviewed for the\nData analyst role at "
+        f"{EMPLOYER} on [day].")
+
+    open_page(page, site_url + EMPLOYER_TEMPLATES_PAGE)
+    expect(field_control(page, "your_name", EMPLOYER_FIELDS)).to_have_value(READER)
+    rejection = note_with(page, "Your application for")
+    expect(rejection).to_contain_text(
+        f"Best wishes,\n{READER}\n[Your job title], [Your organisation]")
+    assert "Data analyst" not in rejection.text_content()  # the candidate's role is not theirs
+    field_control(page, "vacancy", EMPLOYER_FIELDS).fill("Payroll officer")
+    field_control(page, "our_organisation", EMPLOYER_FIELDS).fill("Fabrikam")
+    expect(rejection).to_contain_text("Subject: Your application for Payroll officer\n")
+    expect(rejection).to_contain_text("your interest in Fabrikam.")
+    assert "Dear [first name]," in rejection.text_content()  # the candidate's name is not kept
+    page.reload()
+    wait_ready(page)
+    expect(note_with(page, "Your application for")).to_contain_text(
+        f"{READER}\n[Your job title], Fabrikam")
+    assert page_errors == []
+
+
 def test_without_a_script_the_page_reads_as_before(new_page: Any, site_url: str) -> None:
     page = new_page(java_script_enabled=False)
     page.goto(site_url + THANK_YOU_PAGE)
@@ -137,6 +180,16 @@ def test_axe_finds_nothing_on_the_fields_tool(new_page: Any, site_url: str, sche
     widget(page, FIELDS).locator("[data-act=reset]").click()
     expect(widget(page, FIELDS).locator(".debrief-confirm")).to_be_visible()
     assert axe_report(page, f"{scheme}, filled", within) == ""
+
+
+def test_axe_finds_nothing_on_the_employers_fields_tool(page: Page, site_url: str) -> None:
+    """Its title is a level-3 heading under "How to use these templates": no heading skipped."""
+    open_page(page, site_url + EMPLOYER_TEMPLATES_PAGE)
+    field_control(page, "vacancy", EMPLOYER_FIELDS).fill("Payroll officer")
+    expect(widget(page, EMPLOYER_FIELDS).locator(".debrief-saved")).to_have_text(SAVED)
+    assert axe_report(page, "employer's details", f"section#{EMPLOYER_FIELDS}") == ""
+    title = widget(page, EMPLOYER_FIELDS).locator("h3")
+    expect(title).to_contain_text("Your details for these templates")
 
 
 # ---- A site that lists only `plugins: [search, debrief]` ---------------------------------------

@@ -165,3 +165,19 @@ describe("import", () => {
     assert.equal(fieldValue(back, "role"), "Analyst");
   });
 });
+
+describe("a reference to a date field", () => {
+  test("reads as the page's language writes a date, and a date and time", async () => {
+    const { readable } = await import("../../debrief/assets/page/references.js");
+    assert.equal(readable("2026-03-14", "en-GB"), "14 March 2026");
+    assert.match(readable("2026-03-14T10:30", "en-GB"), /^14 March 2026(,| at) 10:30$/);
+    assert.equal(readable("2026-03-14", "de"), "14. März 2026");
+  });
+
+  test("anything else shows as typed", async () => {
+    const { readable } = await import("../../debrief/assets/page/references.js");
+    for (const value of ["Northwind Trading", "2026-02-30", "2026-3-4", "14/03/2026", "2026"])
+      assert.equal(readable(value, "en"), value);
+    assert.equal(readable("2026-03-14", "not a language!"), "2026-03-14");
+  });
+});

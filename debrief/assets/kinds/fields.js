@@ -3,6 +3,7 @@
 // document's `fields` map, shared by every tool that declares the name. A value never goes into
 // a share link (the tool has no share button), and one over the schema's limit is not saved.
 
+import { readable } from "../page/references.js";
 import { say } from "../page/view.js";
 import { lengthOf } from "../store/document.js";
 
@@ -18,16 +19,6 @@ addEventListener("input", ({ target }) => {
       other.value = target.value;
   }
 });
-
-// A value as a reader reads it on paper: a date or a time in the site's language.
-const readable = ({ type, value }, lang) => {
-  if (!value || !type.startsWith("date")) return value;
-  const at = new Date(type === "date" ? `${value}T00:00` : value);
-  const time = type === "date" ? {} : { timeStyle: "short" };
-  return Number.isNaN(at.getTime())
-    ? value
-    : at.toLocaleString(lang, { dateStyle: "long", ...time });
-};
 
 const filledOf = (entry, answers) => entry.items.filter((item) => answers.fields[item.id]);
 
@@ -48,9 +39,13 @@ export default {
     }
   },
 
-  // On paper (page/print.js): each label beside its value, an empty one left to write in.
+  // On paper (page/print.js): each label beside its value, written as the page's references
+  // write it (a date in the site's language), an empty one left to write in.
   sheet: ({ section, entry, t }) => ({
-    rows: controlsOf(section).map((control, n) => [entry.items[n].text, readable(control, t.lang)]),
+    rows: controlsOf(section).map((control, n) => [
+      entry.items[n].text,
+      readable(control.value, t.lang),
+    ]),
   }),
 
   changeOf(widget, event) {

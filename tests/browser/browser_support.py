@@ -472,6 +472,28 @@ def written_problems(page: Page, writes: list[tuple[str, str]]) -> list[str]:
         found.extend(f"write {n} ({key}): {p}" for p in schema_problems("document", doc))
     return found
 
+
+# ---- The service worker: tests/browser/test_service_worker.py ------------------------------------
+
+INTERVIEW_DAY_PAGE = "prepare/interview-day/"  # kept from a reader's first visit (`precache`)
+DAY_BEFORE = "prepare-day-before"  # a checklist on it
+
+
+def wait_controlled(page: Page) -> None:
+    """Wait until the site's service worker serves the page (installed, with what it keeps from
+    the first visit, and active)."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def wait_kept(page: Page, url: str) -> None:
+    """Wait until a cache of the site holds `url`."""
+    page.wait_for_function("async (url) => Boolean(await caches.match(url))", arg=url)
+
+
+def cache_names(page: Page) -> list[str]:
+    return page.evaluate("() => caches.keys()")
+
+
 # What every browser test imports with `from .browser_support import *`: the built site's
 # pages, widgets and storage keys, and the steps and checks the tests share.
 __all__ = [
@@ -481,11 +503,13 @@ __all__ = [
     "CHECKLIST_ITEMS",
     "CHECKLIST_PAGE",
     "CRITERIA",
+    "DAY_BEFORE",
     "DOC_KEY",
     "EXPORTED",
     "FIELDS",
     "FIELDS_PAGE",
     "FIELD_NAMES",
+    "INTERVIEW_DAY_PAGE",
     "LOG_APP",
     "LOG_PAGE",
     "NAMESPACE",
@@ -504,6 +528,7 @@ __all__ = [
     "app_status",
     "axe_report",
     "box",
+    "cache_names",
     "choose_file",
     "contrast",
     "download",
@@ -545,6 +570,8 @@ __all__ = [
     "top_of",
     "v1_key",
     "wait_app",
+    "wait_controlled",
+    "wait_kept",
     "wait_ready",
     "watch_writes",
     "widget",

@@ -1,8 +1,9 @@
 """The MkDocs adapter: everything Debrief needs from a whole MkDocs or ProperDocs build.
 
 It wires the widgets extension in with the site's checked settings, ships the assets once as
-files, checks ids across pages, leaves the feedback log out when a site has none, and writes
-the manifest the progress and log pages read. The Markdown-to-HTML work lives in
+files, checks ids across pages, leaves the feedback log out when a site has none, writes the
+manifest the progress and log pages read, and the service worker and web app manifest that let a
+site work offline once visited (debrief/webapp.py). The Markdown-to-HTML work lives in
 `debrief.widgets`. Sites use it as the `debrief` plugin; the handbook's `hooks/debrief.py`
 hands its events to the same class.
 """
@@ -151,7 +152,7 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         script = _classic_script() if self.offline else _module_script(self.version)
         config.extra_javascript = [*_without_script(config.extra_javascript), script]
         self.worker, self.app_manifest = self._web_app(config)
-        self.keep = webapp.Keep(wanted=set(self.settings.precache))
+        self.keep = webapp.Keep(wanted=self.settings.precache)
         if self.worker:  # every page registers it
             config.extra_javascript.append(_module_script(self.version, REGISTER))
         return config
@@ -163,14 +164,15 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         own keeps it."""
         if not self.settings.service_worker or self.offline:
             return False, False
-        worker, manifest = webapp.own_files(Path(config.docs_dir))
+        docs = Path(config.docs_dir)
+        worker, manifest = webapp.own_files(docs)
         for own, what in ((worker, "service worker"), (manifest, "web app manifest")):
             if own:
                 log.warning(
-                    f"{self.where}: docs/{own} is the site's own {what}: Debrief leaves it as it "
-                    f"is and adds no {what} of its own. Fix: set `service_worker: false` to keep "
-                    "the site's own worker and manifest without this warning, or remove "
-                    f"docs/{own} to use Debrief's.")
+                    f"{self.where}: {docs.name}/{own} is the site's own {what}: Debrief leaves it "
+                    f"as it is and adds no {what} of its own. Fix: set `service_worker: false` to "
+                    "keep the site's own worker and manifest without this warning, or remove "
+                    f"{docs.name}/{own} to use Debrief's.")
         return not worker and self.command != "serve", not manifest
 
     def _stand_aside(self, config: MkDocsConfig, name: str) -> MkDocsConfig:

@@ -125,7 +125,7 @@ def loaded_by(page_html: str, page_url: str, images: bool) -> set[str]:
 def _within_site(address: str, page_url: str) -> str:
     """`address`, written on the page at `page_url`, relative to the site's root; "" for one of
     another origin, a `data:` address, or one outside the site."""
-    if not address or re.match(r"[a-zA-Z][\w+.-]*:|//|/|#", address):
+    if not address or re.match(r"[a-zA-Z][\w+.-]*:|[/#]", address):
         return ""
     address = address.split("#", 1)[0]
     path, _, query = address.partition("?")
@@ -140,22 +140,23 @@ def _within_site(address: str, page_url: str) -> str:
 class Keep:
     """What the worker keeps from a reader's first visit, gathered while pages are built."""
 
-    pages: list[str] = field(default_factory=list)  # site URLs: the home page, then `precache`
-    wanted: set[str] = field(default_factory=set)  # docs paths of the pages named in `precache`
+    wanted: tuple[str, ...] = ()  # docs paths of the pages named in `precache`
+    pages: dict[str, str] = field(default_factory=dict)  # site URL of the home page and those
     files: set[str] = field(default_factory=set)  # what the pages load
 
     def add_page(self, src_uri: str, url: str, page_html: str, home: bool) -> None:
         kept = home or src_uri in self.wanted
         if kept:
-            self.pages.append(url or "./")
+            self.pages["" if home else src_uri] = url or "./"
         self.files |= loaded_by(page_html, url, images=kept)
 
     def addresses(self, site: Path) -> list[str]:
-        """Every address to keep, each a file the build wrote (the worker's install fails on
-        none; a link to a file that is not there would only cost a request)."""
+        """Every address to keep: the home page, the pages named in `precache` in their order,
+        then what the pages load, each a file the build wrote (no request made in vain)."""
+        pages = [self.pages[uri] for uri in ("", *self.wanted) if uri in self.pages]
         files = sorted(a for a in self.files
                        if a != WORKER_FILE and (site / unquote(a.split("?", 1)[0])).is_file())
-        return list(dict.fromkeys([*self.pages, *files]))
+        return list(dict.fromkeys([*pages, *files]))
 
 
 def build_version(site: Path) -> str:

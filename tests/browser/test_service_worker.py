@@ -130,6 +130,16 @@ def test_a_browser_that_blocks_workers_saves_as_ever(new_page: Callable[..., Pag
     assert errors == []
 
 
+def on_the_day_page(reader: tuple[Page, list[str]],
+                    handbook: tuple[str, Switch]) -> tuple[Page, str]:
+    """The reader on the interview-day page, once the worker serves it; and the site's address."""
+    page, _ = reader
+    url, _ = handbook
+    open_page(page, url + INTERVIEW_DAY_PAGE)
+    wait_controlled(page)
+    return page, url
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     return struct.unpack(">II", data[16:24])
@@ -137,10 +147,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_chromium_takes_the_manifest_and_the_site_is_installable(
         reader: tuple[Page, list[str]], handbook: tuple[str, Switch]) -> None:
-    page, _ = reader
-    url, _ = handbook
-    open_page(page, url + INTERVIEW_DAY_PAGE)
-    wait_controlled(page)
+    page, url = on_the_day_page(reader, handbook)
     session = page.context.new_cdp_session(page)
     manifest = session.send("Page.getAppManifest")
     assert manifest["url"] == url + "manifest.webmanifest"
@@ -160,10 +167,7 @@ def test_chromium_takes_the_manifest_and_the_site_is_installable(
 
 def test_axe_finds_nothing_with_the_worker_serving_the_page(
         reader: tuple[Page, list[str]], handbook: tuple[str, Switch]) -> None:
-    page, _ = reader
-    url, _ = handbook
-    open_page(page, url + INTERVIEW_DAY_PAGE)
-    wait_controlled(page)
+    page, _ = on_the_day_page(reader, handbook)
     page.reload()
     wait_ready(page)
     assert axe_report(page, "served by the service worker") == ""

@@ -239,3 +239,27 @@ def test_a_new_build_replaces_the_old_one_without_a_mix(
         page.locator('input[name="ready-poll--answer"][value="2"]').check()
         expect(saved(page, "ready-poll")).to_have_text(SAVED)
         assert errors == []
+
+
+def test_two_sites_on_one_origin_keep_to_their_own_folders(
+        new_page: Callable[..., Page], tmp_path: Path) -> None:
+    """Each under a sub-path (as `you.github.io/a/` and `/b/`, or two of mike's versions): each
+    worker serves its own folder only, and neither deletes the other's cache."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "plugin-site", project)
+    result = mkdocs_build(project, tmp_path / "origin" / "a")
+    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(tmp_path / "origin" / "a", tmp_path / "origin" / "b")
+    with serve_switched(tmp_path / "origin") as (url, _):
+        page = new_page(service_workers="allow")
+        for folder in ("a/", "b/"):
+            open_page(page, url + folder)
+            wait_controlled(page)
+            scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+            assert scope == url + folder
+        version = worker_build(tmp_path / "origin" / "a")["version"]
+        assert sorted(cache_names(page)) == [f"debrief:{url}a/:{version}",
+                                             f"debrief:{url}b/:{version}"]
+        # The manifest's addresses are relative to it: the app opens its own folder.
+        session = page.context.new_cdp_session(page)
+        assert session.send("Page.getAppManifest")["url"] == url + "b/manifest.webmanifest"

@@ -33,8 +33,12 @@ from debrief.assets import (
     APP_PAGE_BUDGET,
     APP_PAGES,
     OFFLINE_PAGE_BUDGET,
+    REGISTER_BUDGET,
+    REGISTER_PAGE,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
+    WORKER,
+    WORKER_BUDGET,
     gzipped_size,
     page_loads,
     shipped_assets,
@@ -103,6 +107,10 @@ def asset_sizes() -> None:
           f"a widget page, {offline / OFFLINE_PAGE_BUDGET:.2f} of the "
           f"{OFFLINE_PAGE_BUDGET // 1024} KB budget; the classic script is {len(bundle)} B "
           f"minified = {len(bundle) / modules:.3f}x every module together")
+    register, worker = gzipped_size(REGISTER_PAGE), gzipped_size((WORKER,))
+    print(f"  every page registers the service worker: {register} B (budget {REGISTER_BUDGET} B); "
+          f"the worker, fetched as it installs: {worker} B before the build's list "
+          f"(budget {WORKER_BUDGET} B)")
 
 
 def timed_build(config_file: Path, site_dir: Path, clock=time.perf_counter) -> float:

@@ -16,6 +16,7 @@ from pathlib import Path
 from .assets import (
     ENTRY,
     MINIFIERS,
+    REGISTER,
     kind_script,
     minified,
     shipped_assets,
@@ -278,9 +279,12 @@ def outside_scripts() -> dict[str, Path]:
 
 
 def site_scripts() -> dict[str, str]:
-    """Every script of the site as written, by its path under assets/debrief/: the package's and
-    the script of each kind of widget registered from outside it."""
-    return {**sources(), **{name: path.read_text(encoding="utf-8")
+    """Every script the widgets' entry may load, as written, by its path under assets/debrief/:
+    the package's and the script of each kind of widget registered from outside it. Not the
+    service worker's registration, which a page loads on its own, and which the one build that
+    takes these (the classic script, for file://, where no worker runs) does without."""
+    own = {name: text for name, text in sources().items() if name != REGISTER}
+    return {**own, **{name: path.read_text(encoding="utf-8")
                             for name, path in outside_scripts().items()}}
 
 

@@ -1,8 +1,9 @@
 """The MkDocs adapter: everything Debrief needs from a whole MkDocs or ProperDocs build.
 
 It wires the widgets extension in with the site's checked settings, ships the assets once as
-files, checks ids across pages, leaves the feedback log out when a site has none, and writes
-the manifest the progress and log pages read. The Markdown-to-HTML work lives in
+files, checks ids across pages, leaves the feedback log out when a site has none, writes the
+manifest the progress and log pages read, and the service worker and web app manifest that let a
+site work offline once visited (debrief/webapp.py). The Markdown-to-HTML work lives in
 `debrief.widgets`. Sites use it as the `debrief` plugin; the handbook's `hooks/debrief.py`
 hands its events to the same class.
 """
@@ -27,8 +28,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import app_pages, builds
-from .assets import page_loads
+from . import app_pages, builds, webapp
+from .assets import REGISTER, page_loads
 from .assets.bundle import BUNDLE, BundleError
 from .collect import (
     MANIFEST_NAME,
@@ -81,6 +82,10 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.file_names = FileNames(Path("."), ".")
         self.offline = False  # the build for reading from files: one classic script
         self.version = ""  # of the assets, which every address of one carries (`?v=`)
+        self.command = "build"  # or "serve", "gh-deploy": as MkDocs was run
+        self.worker = False  # this build writes the service worker (see debrief/webapp.py)
+        self.app_manifest = False  # and the web app manifest
+        self.keep = webapp.Keep()  # what the worker keeps from a reader's first visit
 
     @classmethod
     def for_hook(cls) -> DebriefPlugin:
@@ -98,6 +103,9 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return errors, [w for w in warnings if w[0] in OPTION_NAMES]
 
     # Hooks
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     # After every plugin that sets up a build of its own, such as mkdocs-static-i18n's (-100),
     # which sets the theme's language of each build.
@@ -143,7 +151,29 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         self.offline = _offline(self.settings.offline, config, self.where)
         script = _classic_script() if self.offline else _module_script(self.version)
         config.extra_javascript = [*_without_script(config.extra_javascript), script]
+        self.worker, self.app_manifest = self._web_app(config)
+        self.keep = webapp.Keep(wanted=self.settings.precache)
+        if self.worker:  # every page registers it
+            config.extra_javascript.append(_module_script(self.version, REGISTER))
         return config
+
+    def _web_app(self, config: MkDocsConfig) -> tuple[bool, bool]:
+        """Whether this build gets the service worker, and the web app manifest: not when the
+        site turns them off or is read from files (no worker runs there), nor the worker under
+        `mkdocs serve` (it would outlive the preview in the author's browser); a site with its
+        own keeps it."""
+        if not self.settings.service_worker or self.offline:
+            return False, False
+        docs = Path(config.docs_dir)
+        worker, manifest = webapp.own_files(docs)
+        for own, what in ((worker, "service worker"), (manifest, "web app manifest")):
+            if own:
+                log.warning(
+                    f"{self.where}: {docs.name}/{own} is the site's own {what}: Debrief leaves it "
+                    f"as it is and adds no {what} of its own. Fix: set `service_worker: false` to "
+                    "keep the site's own worker and manifest without this warning, or remove "
+                    f"{docs.name}/{own} to use Debrief's.")
+        return not worker and self.command != "serve", not manifest
 
     def _stand_aside(self, config: MkDocsConfig, name: str) -> MkDocsConfig:
         if self.given:
@@ -188,6 +218,19 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
 
         self.site.page_urls = page_url
         self.site.log_page = _log_page_in(files, self.settings.log_page, self.site.log_page)
+        for wanted in self.settings.precache:
+            if page_url(wanted) is None:
+                raise PluginError(
+                    f"{self.where}: precache '{wanted}' is not a page of this site. Fix: name a "
+                    "page by its file under docs/, as in `precache: [prepare/interview-day.md]`.")
+        if self.app_manifest:
+            strings = self.settings.strings
+            text = webapp.manifest(config.site_name, config.site_description or "",
+                                   strings.language, strings.direction,
+                                   webapp.theme_colour(config), f"{ASSET_DIR}/icons")
+            files.append(File.generated(config, webapp.MANIFEST_FILE, content=text))
+            for path, data in webapp.icons(f"{ASSET_DIR}/icons").items():
+                files.append(File.generated(config, path, content=data))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -249,14 +292,24 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Every page links to the web app manifest; the worker notes what it loads."""
+        if not self.active:
+            return output
+        output = self._with_modules(output, page)
+        if self.app_manifest and not _MANIFEST_LINK.search(output):
+            link = get_relative_url(webapp.MANIFEST_FILE, page.url)
+            output = output.replace("</head>", f'<link rel="manifest" href="{link}"></head>', 1)
+        if self.worker:
+            self.keep.add_page(page.file.src_uri, page.url, output, page.is_homepage)
+        return output
+
+    def _with_modules(self, output: str, page: Page) -> str:
         """A page with widgets names every module it will load from the start, so the browser
         fetches them side by side instead of one import after another; the progress and log
         pages get their styles too, so what the build drew is laid out before the script runs.
         A site read from files loads one classic script, which holds them all; any other says
         so on the page when it is opened from a file all the same, where its modules cannot
         run."""
-        if not self.active:
-            return output
         kinds = tuple(sorted(set(_WIDGET_KIND.findall(output))))
         app = app_pages.has_app(output)
         refers = "data-debrief-refs" in output
@@ -279,12 +332,22 @@ class DebriefPlugin(BasePlugin[DebriefConfig]):
             self.settings.strings["opened-from-file"]))
         return output.replace("</body>", f"<script>{notice}</script></body>", 1)
 
+    # After other plugins have written their files (search, its index): the worker's version is
+    # a hash of them all. Before mkdocs-static-i18n's (-100), which builds the other languages
+    # from there, each with this plugin's settings for its own.
+    @event_priority(-50)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.active:
             return
-        path = Path(config.site_dir) / ASSET_DIR / (self.settings.manifest or MANIFEST_NAME)
-        path.write_text(json.dumps(self.manifest, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        site = Path(config.site_dir)
+        name = f"{ASSET_DIR}/{self.settings.manifest or MANIFEST_NAME}"
+        (site / name).write_text(json.dumps(self.manifest, ensure_ascii=False,
+                                            separators=(",", ":")), encoding="utf-8")
+        if self.worker:
+            if self.manifest.get("widgets"):  # the progress and log pages read it
+                self.keep.files.add(name)
+            (site / webapp.WORKER_FILE).write_text(
+                webapp.worker(site, self.version, self.keep.addresses(site)), encoding="utf-8")
 
     # Helper functions
 
@@ -314,12 +377,14 @@ if (location.protocol === "file:") {
 """
 
 
+_MANIFEST_LINK = re.compile(r"<link\b[^>]*\brel=[\"']?manifest\b", re.I)
 _WIDGET_KIND = re.compile(r'<section\b[^>]*\bdata-debrief="([a-z][a-z-]*)"')
 
 
-def _module_script(version: str) -> c.ExtraScriptValue:
-    """The widgets' script, which is an ES module: it imports the rest as readers need it."""
-    script = c.ExtraScriptValue(f"{ASSET_DIR}/debrief.js?v={version}")
+def _module_script(version: str, name: str = "debrief.js") -> c.ExtraScriptValue:
+    """The widgets' script, which is an ES module: it imports the rest as readers need it (or
+    another module that every page loads, the worker's registration)."""
+    script = c.ExtraScriptValue(f"{ASSET_DIR}/{name}?v={version}")
     script.type = "module"
     return script
 
@@ -335,7 +400,7 @@ def _classic_script() -> c.ExtraScriptValue:
 def _without_script(scripts: list) -> list:
     """The site's scripts, less any listing of ours (perhaps without `type: module`, perhaps
     versioned by a plugin listed twice)."""
-    ours = (f"{ASSET_DIR}/debrief.js", f"{ASSET_DIR}/{BUNDLE}")
+    ours = (f"{ASSET_DIR}/debrief.js", f"{ASSET_DIR}/{BUNDLE}", f"{ASSET_DIR}/{REGISTER}")
     return [s for s in scripts if _unversioned(s) not in ours]
 
 

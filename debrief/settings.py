@@ -51,6 +51,8 @@ class Options:
     strings: Any = None  # per-key overrides of the language's strings
     versions: str = "shared"  # versioned sites (mike): one set of answers, or one per version
     offline: Any = "auto"  # read from files (file://): one classic script; auto = Material's
+    service_worker: Any = True  # keep the pages a reader opened for reading offline (MkDocs)
+    precache: Any = ()  # pages kept from a reader's first visit, beside the home page
 
 
 OPTION_NAMES = tuple(f.name for f in fields(Options))
@@ -73,6 +75,8 @@ class Settings:
     unnamed: bool = False  # no namespace, site_url or site_name in ASCII to name answers after
     offline: bool | None = None  # the classic-script build for file://; None: as the site's
     # offline plugin (Material's) says, which only the MkDocs plugin can see
+    service_worker: bool = True  # the service worker and web app manifest (debrief/webapp.py)
+    precache: tuple[str, ...] = ()  # docs paths of the pages the worker keeps as it installs
 
     @property
     def language(self) -> str:
@@ -133,6 +137,8 @@ def resolve(options: dict[str, Any], where: str, *, site_name: str = "", site_ur
         language_from="language" if given.language or not theme_language else "theme.language",
         unnamed=unnamed,
         offline=_offline(given.offline, where),
+        service_worker=_switch(given.service_worker, where, "service_worker"),
+        precache=_pages(given.precache, where, "precache"),
     )
 
 
@@ -336,6 +342,24 @@ def _offline(value: Any, where: str) -> bool | None:
                             "Fix: leave it out (auto: on when Material's offline plugin is), or "
                             "write `offline: true` or `offline: false`, without quotes.")
     return value
+
+
+def _switch(value: Any, where: str, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(f"{where}: {name} '{value}' is not true or false. "
+                            f"Fix: write `{name}: true` or `{name}: false`, without quotes.")
+    return value
+
+
+def _pages(value: Any, where: str, name: str) -> tuple[str, ...]:
+    """Pages named by their path under docs/, as a list (one alone may be written bare)."""
+    pages = _list(value, where, name)
+    for page in pages:
+        if not isinstance(page, str) or not page.endswith(".md") or page.startswith("/"):
+            raise SettingsError(f"{where}: {name} '{page}' is not a page path. Fix: name each "
+                                "page by its file under docs/, as in "
+                                f"`{name}: [prepare/interview-day.md]`.")
+    return tuple(posixpath.normpath(page) for page in pages)
 
 
 def page_link(log_page: str, page_uri: str) -> str:

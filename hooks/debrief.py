@@ -6,6 +6,7 @@ from debrief.plugin import DebriefPlugin
 
 _plugin = DebriefPlugin.for_hook()
 
+on_startup = _plugin.on_startup
 on_config = _plugin.on_config
 on_files = _plugin.on_files
 on_nav = _plugin.on_nav

@@ -8,6 +8,9 @@ The scripts are ES modules laid out by what they are (see `debrief.js`): `store/
 own module and what they import. Nothing loads later, when a reader first needs it: a reader who
 loses the connection once the page is open can still do everything. A site read from files
 (file://), where browsers run no module, gets them all as one classic script (`bundle.py`).
+Every page the plugin builds also loads `page/worker.js`, which registers the service worker,
+`sw.js`: the one script here that is not shipped under assets/debrief/ but at the site's root,
+with the build's own data (see debrief/webapp.py).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ REFERENCES = "page/references.js"  # fills in `<<name>>`, on the pages that have
 # Modules that only a kind loaded by name imports (the entries kind's calendar files), so they
 # load only on the pages that have such a kind, never on every widget page.
 LIBRARIES = ("calendar/ics.js", "page/download.js")
+REGISTER = "page/worker.js"  # registers the service worker, on every page (not from files)
+WORKER = "sw.js"  # the service worker: at the site's root, not among the modules
 
 # Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind
 # counted, as if a page had one of each), and the progress and log pages on top of that. Every
@@ -59,6 +64,10 @@ REFERENCES_BUDGET = 1024
 # progress and log pages load too (page/download.js brings page/dom.js). The calendar files and
 # their download are 2 KB.
 LIBRARY_BUDGET = 3 * 1024
+# The registration loads on every page, widgets or not; the worker is fetched once, when the
+# browser installs it, and again only when a build changes it.
+REGISTER_BUDGET = 512
+WORKER_BUDGET = 1536
 
 # `import ... from "./x.js";` (static), and `import("./x.js")` or `import(`./${name}.js`)`.
 _STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"(\.{1,2}/[^"]+)";', re.M | re.S)
@@ -74,14 +83,20 @@ def shipped_assets() -> dict[str, str]:
     """Path under the assets folder (e.g. "store/keeper.js") to minified text, for every script
     and style sheet."""
     return {path.relative_to(FOLDER).as_posix(): minified(path)
-            for path in sorted(FOLDER.rglob("*")) if path.suffix in MINIFIERS}
+            for path in sorted(FOLDER.rglob("*")) if path.suffix in MINIFIERS
+            and path != FOLDER / WORKER}
 
 
 @cache
 def sources() -> dict[str, str]:
     """The scripts as written, by the same paths."""
     return {path.relative_to(FOLDER).as_posix(): path.read_text()
-            for path in sorted(FOLDER.rglob("*.js"))}
+            for path in sorted(FOLDER.rglob("*.js")) if path != FOLDER / WORKER}
+
+
+def worker_script() -> str:
+    """The service worker, minified, before the build adds its own data (see webapp.py)."""
+    return minified(FOLDER / WORKER)
 
 
 def _resolve(importer: str, target: str) -> str:
@@ -151,6 +166,8 @@ APP_PAGES = {app: tuple(name for name in page_loads(BUILT_IN_KINDS, app) if name
 NAMED_KIND_PAGES = {kind: tuple(name for name in page_loads((*BUILT_IN_KINDS, kind))
                                 if name not in WIDGET_PAGE) for kind in NAMED_KINDS}
 REFERENCE_PAGE = tuple(name for name in page_loads(references=True) if name not in WIDGET_PAGE)
+# What every page loads when the service worker is on: the registration alone, importing nothing.
+REGISTER_PAGE = loaded_with(REGISTER)
 
 
 def version_of(assets: dict[str, str]) -> str:
@@ -181,6 +198,6 @@ def with_version(assets: dict[str, str]) -> dict[str, str]:
 
 def gzipped_size(names: tuple[str, ...]) -> int:
     """Bytes on the wire for these shipped files (imports versioned, as `with_version` ships
-    them), each gzipped on its own as a server would."""
-    shipped = with_version(shipped_assets())
+    them), each gzipped on its own as a server would; `WORKER` is the worker as minified."""
+    shipped = {**with_version(shipped_assets()), WORKER: worker_script()}
     return sum(len(gzip.compress(shipped[name].encode(), 9)) for name in names)

@@ -18,8 +18,13 @@ from debrief.assets import (
     REFERENCE_PAGE,
     REFERENCES,
     REFERENCES_BUDGET,
+    REGISTER,
+    REGISTER_BUDGET,
+    REGISTER_PAGE,
     WIDGET_PAGE,
     WIDGET_PAGE_BUDGET,
+    WORKER,
+    WORKER_BUDGET,
     gzipped_size,
     kind_script,
     loaded_with,
@@ -65,6 +70,15 @@ def test_the_references_filler_is_small() -> None:
     assert gzipped_size(REFERENCE_PAGE) <= REFERENCES_BUDGET
 
 
+def test_the_service_worker_and_its_registration_keep_to_theirs() -> None:
+    """Every page loads the registration, which imports nothing; the worker is fetched when the
+    browser installs it (and checks it for a new build), on its own."""
+    assert REGISTER_PAGE == (REGISTER,)
+    assert gzipped_size(REGISTER_PAGE) <= REGISTER_BUDGET
+    assert gzipped_size((WORKER,)) <= WORKER_BUDGET
+    assert WORKER not in shipped_assets()  # at the site's root, with the build's data
+
+
 def test_named_kinds_and_references_load_only_where_used() -> None:
     """Nor does a library that only such a kind imports (the calendar files)."""
     assert not set(WIDGET_PAGE) & {REFERENCES, *LIBRARIES,
@@ -75,7 +89,7 @@ def test_named_kinds_and_references_load_only_where_used() -> None:
 def test_every_shipped_file_is_counted() -> None:
     """A new file falls under one budget or another: none slips past them."""
     counted = set(WIDGET_PAGE).union(*APP_PAGES.values(), *NAMED_KIND_PAGES.values(),
-                                     REFERENCE_PAGE, LIBRARIES)
+                                     REFERENCE_PAGE, LIBRARIES, REGISTER_PAGE)
     assert set(shipped_assets()) == counted
 
 

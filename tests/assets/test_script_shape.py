@@ -104,8 +104,9 @@ def test_only_the_keeper_touches_storage(script: str) -> None:
 
 
 def test_the_layout_shows_the_design() -> None:
-    """One folder for each part: the store, the kinds, one widget's page helpers, the pages,
-    and the calendar files (pure, like the store, but no part of it)."""
+    """One folder for each part: the store, the kinds, one widget's page helpers, the pages, and
+    the calendar files (pure, like the store, but no part of it); and beside them the two
+    scripts a browser starts: the pages' entry and the service worker."""
     folders = {path.parent.relative_to(FOLDER).as_posix() for path in FOLDER.rglob("*.js")}
     assert folders == {".", "store", "kinds", "page", "pages", "calendar"}
-    assert [path.name for path in FOLDER.glob("*.js")] == ["debrief.js"]
+    assert sorted(path.name for path in FOLDER.glob("*.js")) == ["debrief.js", "sw.js"]

@@ -516,6 +516,27 @@ def pdf_pages(pdf: bytes) -> list[str]:
     return [sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages]
 
 
+# ---- The service worker: tests/browser/test_service_worker.py ------------------------------------
+
+INTERVIEW_DAY_PAGE = "prepare/interview-day/"  # kept from a reader's first visit (`precache`)
+DAY_BEFORE = "prepare-day-before"  # a checklist on it
+
+
+def wait_controlled(page: Page) -> None:
+    """Wait until the site's service worker serves the page (installed, with what it keeps from
+    the first visit, and active)."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def wait_kept(page: Page, url: str) -> None:
+    """Wait until a cache of the site holds `url`."""
+    page.wait_for_function("async (url) => Boolean(await caches.match(url))", arg=url)
+
+
+def cache_names(page: Page) -> list[str]:
+    return page.evaluate("() => caches.keys()")
+
+
 # What every browser test imports with `from .browser_support import *`: the built site's
 # pages, widgets and storage keys, and the steps and checks the tests share.
 __all__ = [
@@ -526,6 +547,7 @@ __all__ = [
     "CHECKLIST_ITEMS",
     "CHECKLIST_PAGE",
     "CRITERIA",
+    "DAY_BEFORE",
     "DOC_KEY",
     "EMPLOYER_FIELDS",
     "EMPLOYER_TEMPLATES_PAGE",
@@ -534,6 +556,7 @@ __all__ = [
     "FIELDS",
     "FIELDS_PAGE",
     "FIELD_NAMES",
+    "INTERVIEW_DAY_PAGE",
     "LOG_APP",
     "LOG_PAGE",
     "NAMESPACE",
@@ -554,6 +577,7 @@ __all__ = [
     "ask_print",
     "axe_report",
     "box",
+    "cache_names",
     "choose_file",
     "contrast",
     "download",
@@ -598,6 +622,8 @@ __all__ = [
     "top_of",
     "v1_key",
     "wait_app",
+    "wait_controlled",
+    "wait_kept",
     "wait_ready",
     "watch_writes",
     "widget",

@@ -69,6 +69,42 @@ class SiteHandler(QuietHandler):
         self.wfile.write(body)
 
 
+class SwitchedSiteHandler(SiteHandler):
+    """Serves whichever build its server's `switch` names, or, with the switch off, answers
+    nothing: every connection is closed unanswered, which a service worker's fetch sees as no
+    network (Playwright's `set_offline` does not reach service workers)."""
+
+    def __init__(self, request: Any, address: Any, server: Any) -> None:
+        super().__init__(request, address, server, directory=str(server.switch.folder))
+
+    def handle(self) -> None:
+        if self.server.switch.online:
+            super().handle()
+
+
+class Switch:
+    """What a switched site serves: `folder` (a build), and whether it answers at all."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.online = True
+
+
+@contextlib.contextmanager
+def serve_switched(folder: Path) -> Iterator[tuple[str, Switch]]:
+    """Serve `folder` as if deployed at its site_url (see SiteHandler), through a `Switch` a test
+    turns off (offline) or points at another build at the same address; yields the address and
+    the switch."""
+    switch = Switch(folder)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SwitchedSiteHandler)
+    server.switch = switch  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", switch
+    finally:
+        server.shutdown()
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path, handler: type = QuietHandler) -> Iterator[str]:
     """Serve `folder` on loopback for as long as the block runs; yields its address."""
@@ -91,10 +127,16 @@ def site_url(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+# Contexts block service workers unless a test asks for them (`new_page(service_workers=
+# "allow")`, as tests/browser/test_service_worker.py does): a reader in a private window, and a
+# page whose every request `page.route` sees (it cannot see what a worker answers).
+WORKERS = "block"
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context per test, so no test sees another's saved answers."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers=WORKERS)
     context.set_default_timeout(TIMEOUT_MS)
     opened = context.new_page()
     yield opened
@@ -108,7 +150,7 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     contexts: list[BrowserContext] = []
 
     def make(**options: Any) -> Page:
-        context = browser.new_context(**options)
+        context = browser.new_context(**{"service_workers": WORKERS, **options})
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()

@@ -14,9 +14,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import mkdocs_build
@@ -58,6 +60,10 @@ def test_a_preview_keeps_answers_under_the_published_sites_name(tmp_path: Path) 
             except OSError:
                 time.sleep(0.1)
         assert config_of(page)["ns"] == "coach.example.net_notes"
+        # No service worker: it would outlive the preview in the author's browser.
+        assert "page/worker.js" not in page and 'rel="manifest"' in page
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/notes/sw.js")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from debrief import webapp
 from debrief.assets import shipped_assets
 from tests.conftest import ROOT, mkdocs_build
 
@@ -33,7 +34,9 @@ def test_the_plugin_alone_ships_everything(tmp_path: Path) -> None:
     out = tmp_path / "out"
     folder = out / "assets" / "debrief"
     assets = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert assets == sorted([*shipped_assets(), "manifest.json"])
+    icons = [f"icons/{name}" for name, _, _ in webapp.ICONS]  # the web app manifest's
+    assert assets == sorted([*shipped_assets(), "manifest.json", *icons])
+    assert (out / "sw.js").is_file() and (out / "manifest.webmanifest").is_file()
     assert {"debrief.js", "debrief.css", "store/keeper.js", "pages/progress.js"} <= set(assets)
     page = (out / "index.html").read_text()
     assert 'assets/debrief/debrief.js' in page and 'assets/debrief/debrief.css' in page
@@ -65,6 +68,9 @@ def test_a_site_without_a_log_drops_the_page_its_nav_entry_and_every_form(tmp_pa
     ({"strings": {"rest": "Again"}}, "strings has no key 'rest'"),
     ({"log_page": "missing.md"}, "log_page 'missing.md' is not a page of this site"),
     ({"language": "sv", "strings": {"reset": "Börja om"}}, "language 'sv' has no text for"),
+    ({"service_worker": "yes"}, "service_worker 'yes' is not true or false"),
+    ({"precache": ["missing.md"]}, "precache 'missing.md' is not a page of this site"),
+    ({"precache": "rate"}, "precache 'rate' is not a page path"),
 ])
 def test_bad_plugin_options_stop_a_strict_build(tmp_path: Path, options: dict,
                                                 message: str) -> None:

@@ -31,7 +31,7 @@ APP_ENTRY = "pages/app.js"
 APP_KINDS = ("progress", "feedback-log")  # pages/<kind>.js, for `/// progress` and the log
 BUILT_IN_KINDS = ("checklist", "worksheet")
 # Kinds of this package loaded by name, only on the pages that have one (kinds/index.js).
-NAMED_KINDS = ("fields",)
+NAMED_KINDS = ("fields", "entries")
 REFERENCES = "page/references.js"  # fills in `<<name>>`, on the pages that have one
 
 # Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind

@@ -38,6 +38,10 @@ FIELD_NAMES = ("employer", "role", "interviewer", "interview_date", "interview_f
                "feedback_culture")
 THANK_YOU_PAGE = "after/thank-you/"
 
+# The entries tools: the story bank, and the applications list of the waiting page.
+STORIES_PAGE, STORY_BANK = "prepare/stories/", "prepare-story-bank"
+APPLICATIONS_PAGE, APPLICATIONS = "after/waiting/", "after-applications"
+
 SAVED = "Saved on this device."
 NOT_SAVED = "Not saved: this browser blocks storage."
 
@@ -73,6 +77,24 @@ def widget(page: Page, widget_id: str) -> Locator:
 def field_control(page: Page, name: str, widget_id: str = "prepare-brief") -> Locator:
     """The control of the field `name` in a fields tool."""
     return widget(page, widget_id).locator(f'[data-field="{name}"]')
+
+
+def records(page: Page, widget_id: str = STORY_BANK) -> Locator:
+    """The records an entries tool shows, in their order."""
+    return widget(page, widget_id).locator("li.debrief-record")
+
+
+def record_control(page: Page, number: int, name: str, widget_id: str = STORY_BANK) -> Locator:
+    """The control of the field `name` in the entries tool's record `number` (from 1); each
+    box of a choice of several."""
+    return records(page, widget_id).nth(number - 1).locator(f'[data-field="{name}"]')
+
+
+def add_record(page: Page, widget_id: str = STORY_BANK) -> None:
+    """Add a record, and wait until it is on the page."""
+    count = records(page, widget_id).count()
+    widget(page, widget_id).get_by_role("button", name="Add an entry").click()
+    expect(records(page, widget_id)).to_have_count(count + 1)
 
 
 def references(page: Page, name: str) -> Locator:
@@ -475,6 +497,8 @@ def written_problems(page: Page, writes: list[tuple[str, str]]) -> list[str]:
 # What every browser test imports with `from .browser_support import *`: the built site's
 # pages, widgets and storage keys, and the steps and checks the tests share.
 __all__ = [
+    "APPLICATIONS",
+    "APPLICATIONS_PAGE",
     "AXE_OPTIONS",
     "BACKUP_KEY",
     "CHECKLIST",
@@ -496,10 +520,13 @@ __all__ = [
     "PROGRESS_PAGE",
     "RECOVERY_KEY",
     "SAVED",
+    "STORIES_PAGE",
+    "STORY_BANK",
     "THANK_YOU_PAGE",
     "WIDGET_PAGES",
     "WORKSHEET",
     "WORKSHEET_PAGE",
+    "add_record",
     "app",
     "app_status",
     "axe_report",
@@ -527,6 +554,8 @@ __all__ = [
     "put_state",
     "radio",
     "rate",
+    "record_control",
+    "records",
     "references",
     "returning_reader",
     "saved",

@@ -163,8 +163,12 @@ const recordValue = (value, rules) => {
   const { record: longest, choices } = rules.limits;
   const fits = (text) => typeof text === "string" && lengthOf(text) <= longest;
   if (fits(value)) return normaliseLines(value);
-  if (!Array.isArray(value) || value.length > choices || !value.every(fits)) return undefined;
-  return [...new Set(value.map(normaliseLines))];
+  const fine =
+    Array.isArray(value) &&
+    value.length <= choices &&
+    value.every(fits) &&
+    new Set(value).size === value.length;
+  return fine ? [...new Set(value.map(normaliseLines))] : undefined;
 };
 
 const checkRecord = (record, rules) => {
@@ -225,7 +229,7 @@ export const recordsOf = (document, tool) =>
 export const recordName = (values, first) => {
   const texts = [get(values, "title"), get(values, first), ...Object.values(values)];
   const found = texts.find((value) => typeof value === "string" && value.trim());
-  return found ? found.trim().split("\n")[0] : "";
+  return found ? found.trim().split("\n")[0].trim() : "";
 };
 
 // `record` with `key` set to `value` where it was (at the end if new), or without it (undefined).

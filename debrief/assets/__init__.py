@@ -33,6 +33,9 @@ BUILT_IN_KINDS = ("checklist", "worksheet")
 # Kinds of this package loaded by name, only on the pages that have one (kinds/index.js).
 NAMED_KINDS = ("fields", "entries")
 REFERENCES = "page/references.js"  # fills in `<<name>>`, on the pages that have one
+# Modules that only a kind loaded by name imports (the entries kind's calendar files), so they
+# load only on the pages that have such a kind, never on every widget page.
+LIBRARIES = ("calendar/ics.js", "page/download.js")
 
 # Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind
 # counted, as if a page had one of each), and the progress and log pages on top of that. Every
@@ -53,6 +56,8 @@ OFFLINE_PAGE_BUDGET = WIDGET_PAGE_BUDGET + APP_PAGE_BUDGET
 # 3 KB since the entries kind (adding, editing, moving, deleting and undoing records: 2.4 KB).
 NAMED_KIND_BUDGET = 3 * 1024
 REFERENCES_BUDGET = 1024
+# Each library, on top of the kind that imports it (the calendar files are 1.4 KB).
+LIBRARY_BUDGET = 2 * 1024
 
 # `import ... from "./x.js";` (static), and `import("./x.js")` or `import(`./${name}.js`)`.
 _STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"(\.{1,2}/[^"]+)";', re.M | re.S)
@@ -138,7 +143,8 @@ def page_loads(kinds: tuple[str, ...] = (), app: str = "",
 WIDGET_PAGE = page_loads(BUILT_IN_KINDS)
 APP_PAGES = {app: tuple(name for name in page_loads(BUILT_IN_KINDS, app) if name not in WIDGET_PAGE)
              for app in APP_KINDS}
-# What each kind loaded by name, and the references' filler, add to a widget page.
+# What each kind loaded by name (its own module, and the libraries it imports), and the
+# references' filler, add to a widget page.
 NAMED_KIND_PAGES = {kind: tuple(name for name in page_loads((*BUILT_IN_KINDS, kind))
                                 if name not in WIDGET_PAGE) for kind in NAMED_KINDS}
 REFERENCE_PAGE = tuple(name for name in page_loads(references=True) if name not in WIDGET_PAGE)

@@ -104,7 +104,8 @@ def test_only_the_keeper_touches_storage(script: str) -> None:
 
 
 def test_the_layout_shows_the_design() -> None:
-    """One folder for each part: the store, the kinds, one widget's page helpers, the pages."""
+    """One folder for each part: the store, the kinds, one widget's page helpers, the pages,
+    and the calendar files (pure, like the store, but no part of it)."""
     folders = {path.parent.relative_to(FOLDER).as_posix() for path in FOLDER.rglob("*.js")}
-    assert folders == {".", "store", "kinds", "page", "pages"}
+    assert folders == {".", "store", "kinds", "page", "pages", "calendar"}
     assert [path.name for path in FOLDER.glob("*.js")] == ["debrief.js"]

@@ -35,7 +35,7 @@ NAMED_KINDS = ("fields", "entries")
 REFERENCES = "page/references.js"  # fills in `<<name>>`, on the pages that have one
 # Modules that only a kind loaded by name imports (the entries kind's calendar files), so they
 # load only on the pages that have such a kind, never on every widget page.
-LIBRARIES = ("calendar/ics.js", "page/download.js")
+LIBRARIES = ("calendar/ics.js", "calendar/events.js", "page/download.js")
 
 # Gzipped bytes each kind of page may load as it opens: a page with widgets (every built-in kind
 # counted, as if a page had one of each), and the progress and log pages on top of that. Every

@@ -20,7 +20,11 @@ from .problems import WidgetProblem, raise_all
 from .validate import type_heading_level, type_widget_id
 
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
-FIELD_KEYS = ("name", "label", "example", "type", "options", "several")
+FIELD_KEYS = ("name", "label", "example", "type", "options", "several", "calendar")
+# What "Add to calendar" on a date of an entries tool's record can add (calendar/events.js says
+# when each falls): the interview itself, a thank-you note after it, rating yourself that
+# evening, chasing a decision on the day, and a next step on its day.
+CALENDAR_EVENTS = ("interview", "thank-you", "rate-yourself", "chase", "next-step")
 FIELD_TYPES = ("text", "notes", "date", "datetime", "number", "choice")
 
 
@@ -35,6 +39,7 @@ class Field:
     example: str = ""
     options: tuple[str, ...] = ()
     several: bool = False  # a choice of several options (entries tools only)
+    calendar: tuple[str, ...] = ()  # events "Add to calendar" makes of a date (entries tools only)
 
     @property
     def placeholder(self) -> str:
@@ -126,10 +131,23 @@ def _field(entry: Any, number: int, several_allowed: bool = False) -> Field:
     if several and kind != "choice":
         raise WidgetProblem(f"field '{name}' has `several` but is not a choice",
                             "add `type: choice` with `options:`, or remove `several:`", near=near)
+    calendar = entry.get("calendar", [])
+    if calendar and not several_allowed:
+        raise WidgetProblem(f"field '{name}' has `calendar`, which only an entries tool's dates "
+                            "take", "remove `calendar:`, or declare the field in a `/// entries` "
+                            "tool", near=near)
+    if calendar and kind not in ("date", "datetime"):
+        raise WidgetProblem(f"field '{name}' has `calendar` but is no date",
+                            "give it `type: date` or `type: datetime`, or remove `calendar:`",
+                            near=near)
+    if not isinstance(calendar, list) or not all(event in CALENDAR_EVENTS for event in calendar):
+        raise WidgetProblem(f"field '{name}': `calendar` lists an event this site cannot add",
+                            f"list some of: {', '.join(CALENDAR_EVENTS)}", near=near)
     if len(set(options)) != len(options):
         raise WidgetProblem(f"the choice '{name}' lists an option twice",
                             "list each option once", near=near)
-    return Field(name, label, kind, _text(entry, "example", number, near), options, several)
+    return Field(name, label, kind, _text(entry, "example", number, near), options, several,
+                 tuple(dict.fromkeys(calendar)))
 
 
 class Fields(WidgetBlock):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from ..strings import Strings
+from .ids import plain_text
 from .validate import Criterion
 
 if TYPE_CHECKING:
@@ -242,6 +243,11 @@ def record_template(parent: etree.Element, widget_id: str, fields: tuple[Field, 
     sub(group, "legend", class_=f"{PREFIX}-record-title")
     for one in fields:
         field(group, f"{widget_id}--@", one, text)
+        if one.calendar:  # under the date it adds, named with it
+            sub(group[-1], "button", text["script.calendar-add"], type="button",
+                class_=f"{PREFIX}-button", data_record_act="calendar",
+                data_calendar=" ".join(one.calendar), data_for=one.name,
+                aria_label=text.text("script.calendar-add-label", label=plain_text(one.label)))
     actions = sub(group, "p", class_=f"{PREFIX}-record-tools")
     for act in ("up", "down", "delete"):
         sub(actions, "button", text[f"script.record-{act}"], type="button",

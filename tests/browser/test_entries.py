@@ -27,6 +27,11 @@ def stored_records(page: Page, widget_id: str = STORY_BANK) -> list[dict[str, An
         kept.items(), key=lambda pair: (pair[1]["rank"], pair[0]))]
 
 
+def headings(page: Page, widget_id: str = STORY_BANK) -> Any:
+    """Each record's heading: its name, or "Entry N"."""
+    return records(page, widget_id).locator("legend.debrief-record-title")
+
+
 def write_story(page: Page, title: str, criteria: tuple[str, ...] = ()) -> None:
     add_record(page)
     number = records(page).count()
@@ -45,11 +50,11 @@ def test_add_edit_move_delete_and_undo(page: Page, site_url: str, page_errors: l
 
     add_record(page)
     expect(record_control(page, 1, "title")).to_be_focused()  # ready to type in
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["Entry 1"])
+    expect(headings(page)).to_have_text(["Entry 1"])
     page.keyboard.type(STORY)
     record_control(page, 1, "criteria").and_(page.locator('[value="Communication"]')).check()
     record_control(page, 1, "action").fill("Mapped every session\nSwapped duties")
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text([STORY])
+    expect(headings(page)).to_have_text([STORY])
     write_story(page, "Late supplier")
     expect(bank.locator(".debrief-progress")).to_have_text("2 of 8 entries.")
     first = stored_records(page)[0]
@@ -60,7 +65,7 @@ def test_add_edit_move_delete_and_undo(page: Page, site_url: str, page_errors: l
     up = records(page).nth(1).get_by_role("button", name="Move up")
     up.focus()
     page.keyboard.press("Enter")
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["Late supplier", STORY])
+    expect(headings(page)).to_have_text(["Late supplier", STORY])
     expect(records(page).nth(0).get_by_role("button", name="Move up")).to_be_focused()
     expect(records(page).nth(0).get_by_role("button", name="Move up")).to_have_attribute(
         "aria-disabled", "true")
@@ -74,14 +79,14 @@ def test_add_edit_move_delete_and_undo(page: Page, site_url: str, page_errors: l
     expect(undo.get_by_role("button", name="Undo")).to_be_focused()
     assert [r["values"]["title"] for r in stored_records(page)] == ["Late supplier"]
     page.keyboard.press("Enter")
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["Late supplier", STORY])
+    expect(headings(page)).to_have_text(["Late supplier", STORY])
     expect(undo).to_be_hidden()
     expect(record_control(page, 2, "title")).to_be_focused()
     assert stored_records(page)[1]["values"] == first["values"]
 
     page.reload()
     wait_ready(page)
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["Late supplier", STORY])
+    expect(headings(page)).to_have_text(["Late supplier", STORY])
     expect(record_control(page, 2, "action")).to_have_value("Mapped every session\nSwapped duties")
     communication = record_control(page, 2, "criteria").and_(
         page.locator('[value="Communication"]'))
@@ -97,12 +102,12 @@ def test_two_tabs_keep_each_others_records(page: Page, site_url: str) -> None:
     write_story(page, "Second")
     other = page.context.new_page()
     open_page(other, site_url + STORIES_PAGE)
-    expect(records(other).locator("legend.debrief-record-title")).to_have_text(["First", "Second"])
+    expect(headings(other)).to_have_text(["First", "Second"])
 
     record_control(page, 1, "result").fill("Every exam ran on time")
     add_record(other)
     record_control(other, 3, "title").fill("Third")
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["First", "Second", "Third"])
+    expect(headings(page)).to_have_text(["First", "Second", "Third"])
     expect(record_control(other, 1, "result")).to_have_value("Every exam ran on time")
     stored = stored_records(page)
     assert [r["values"].get("title") for r in stored] == ["First", "Second", "Third"]
@@ -114,11 +119,11 @@ def test_two_tabs_keep_each_others_records(page: Page, site_url: str) -> None:
     stale = record_control(other, 2, "task")
     stale.evaluate("(control) => { control.value = 'too late';"
                    " control.dispatchEvent(new Event('input', { bubbles: true })); }")
-    expect(records(other).locator("legend.debrief-record-title")).to_have_text(["First", "Third"])
+    expect(headings(other)).to_have_text(["First", "Third"])
     assert [r["values"].get("title") for r in stored_records(page)] == ["First", "Third"]
     page.reload()
     wait_ready(page)
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text(["First", "Third"])
+    expect(headings(page)).to_have_text(["First", "Third"])
 
 
 def test_the_applications_list_keeps_its_dates(page: Page, site_url: str) -> None:
@@ -129,7 +134,7 @@ def test_the_applications_list_keeps_its_dates(page: Page, site_url: str) -> Non
     record_control(page, 1, "interview_on", APPLICATIONS).fill("2026-03-12T10:30")
     record_control(page, 1, "decision_by", APPLICATIONS).fill("2026-03-19")
     expect(widget(page, APPLICATIONS).locator(".debrief-saved")).to_have_text(SAVED)
-    expect(records(page, APPLICATIONS).locator("legend.debrief-record-title")).to_have_text(["Northwind Trading"])
+    expect(headings(page, APPLICATIONS)).to_have_text(["Northwind Trading"])
     page.reload()
     wait_ready(page)
     expect(record_control(page, 1, "stage", APPLICATIONS)).to_have_value("Interviewed")
@@ -138,6 +143,62 @@ def test_the_applications_list_keeps_its_dates(page: Page, site_url: str) -> Non
     assert stored_records(page, APPLICATIONS)[0]["values"] == {
         "employer": "Northwind Trading", "stage": "Interviewed",
         "interview_on": "2026-03-12T10:30", "decision_by": "2026-03-19"}
+
+
+def calendar_of(page: Page, number: int, name: str) -> Any:
+    """The calendar file "Add to calendar" under the date `name` of application `number`
+    downloads, as the icalendar library reads it."""
+    from icalendar import Calendar
+
+    button = records(page, APPLICATIONS).nth(number - 1).locator(
+        f'[data-record-act=calendar][data-for="{name}"]')
+    with page.expect_download() as info:
+        button.click()
+    got = info.value
+    assert got.suggested_filename.endswith(".ics")
+    with open(got.path(), "rb") as file:
+        return Calendar.from_ical(file.read())
+
+
+def test_add_to_calendar_downloads_events_with_reminders(page: Page, site_url: str) -> None:
+    from datetime import date, datetime, timedelta
+
+    open_page(page, site_url + APPLICATIONS_PAGE)
+    add_record(page, APPLICATIONS)
+    record_control(page, 1, "employer", APPLICATIONS).fill("Northwind Trading")
+    button = records(page, APPLICATIONS).nth(0).get_by_role(
+        "button", name="Add to calendar: Interview on")
+    button.click()  # no date yet: nothing to add, and the status says why
+    expect(widget(page, APPLICATIONS).locator(".debrief-saved")).to_have_text(
+        "Not added: “Interview on” has no date yet.")
+    record_control(page, 1, "interview_on", APPLICATIONS).fill("2026-03-12T10:30")
+    record_control(page, 1, "decision_by", APPLICATIONS).fill("2026-03-19")
+    record_control(page, 1, "next_step", APPLICATIONS).fill("Send the portfolio")
+    record_control(page, 1, "next_step_on", APPLICATIONS).fill("2026-03-13")
+    expect(widget(page, APPLICATIONS).locator(".debrief-saved")).to_have_text(SAVED)
+
+    events = calendar_of(page, 1, "interview_on").walk("VEVENT")
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert summaries == ["Interview: Northwind Trading",
+                         "Send a thank-you note: Northwind Trading",
+                         "Rate yourself on the interview: Northwind Trading"]
+    interview, thanks, rating = events
+    assert interview.decoded("DTSTART") == datetime(2026, 3, 12, 10, 30)  # floating local time
+    assert interview.decoded("DTEND") == datetime(2026, 3, 12, 11, 30)
+    assert thanks.decoded("DTSTART") == datetime(2026, 3, 12, 12, 30)
+    assert rating.decoded("DTSTART") == datetime(2026, 3, 12, 19, 0)
+    alarm = interview.walk("VALARM")[0]
+    assert alarm.decoded("TRIGGER") == -timedelta(hours=1)
+    assert "Next step: Send the portfolio" in str(interview["DESCRIPTION"])
+    assert str(interview["UID"]) != str(thanks["UID"])
+
+    (chase,) = calendar_of(page, 1, "decision_by").walk("VEVENT")
+    assert str(chase["SUMMARY"]) == "Chase a decision: Northwind Trading"
+    assert chase.decoded("DTSTART") == datetime(2026, 3, 19, 9, 0)
+    assert chase.walk("VALARM")[0].decoded("TRIGGER") == timedelta(0)
+    (step,) = calendar_of(page, 1, "next_step_on").walk("VEVENT")
+    assert str(step["SUMMARY"]) == "Next step: Northwind Trading"
+    assert step.decoded("DTSTART").date() == date(2026, 3, 13)
 
 
 def test_export_delete_import_keeps_the_records(page: Page, site_url: str) -> None:
@@ -164,7 +225,7 @@ def test_export_delete_import_keeps_the_records(page: Page, site_url: str) -> No
     choice.get_by_role("button", name="Merge").click()
     expect(app_status(page, PROGRESS_APP)).to_contain_text("Imported")
     open_page(page, site_url + STORIES_PAGE)
-    expect(records(page).locator("legend.debrief-record-title")).to_have_text([STORY])
+    expect(headings(page)).to_have_text([STORY])
     evidence = record_control(page, 1, "criteria").and_(
         page.locator('[value="Examples and evidence"]'))
     expect(evidence).to_be_checked()

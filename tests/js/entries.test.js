@@ -4,6 +4,8 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { EVENTS, eventsFrom } from "../../debrief/assets/calendar/events.js";
+import { calendarFile } from "../../debrief/assets/calendar/ics.js";
 import entries from "../../debrief/assets/kinds/entries.js";
 import { translate } from "../../debrief/assets/page/strings.js";
 import { markdown } from "../../debrief/assets/pages/summary.js";
@@ -265,5 +267,51 @@ describe("the entries kind", () => {
   test("never shares: nothing to encode, and no link to read", () => {
     assert.deepEqual(entries.share.encode(ENTRY, answers), []);
     assert.equal(entries.share.decode(ENTRY, ["title=x"]), null);
+  });
+});
+
+describe("an application's dates as calendar events", () => {
+  const made = (kind) => ({ uid: kind, summary: kind });
+  const starts = (kinds, start) => eventsFrom(kinds, start, made).map((event) => event.start);
+
+  test("the interview, a thank-you two hours on, rating yourself that evening", () => {
+    const events = eventsFrom(
+      ["interview", "thank-you", "rate-yourself"],
+      "2026-03-12T10:30",
+      made,
+    );
+    assert.deepEqual(
+      events.map(({ uid, start, reminderMinutes }) => [uid, start, reminderMinutes]),
+      [
+        ["interview", "2026-03-12T10:30", 60],
+        ["thank-you", "2026-03-12T12:30", 0],
+        ["rate-yourself", "2026-03-12T19:00", 0],
+      ],
+    );
+    // A late interview: the rating comes after it, across midnight if it must.
+    assert.deepEqual(starts(["thank-you", "rate-yourself"], "2026-03-12T23:00"), [
+      "2026-03-13T01:00",
+      "2026-03-13T01:00",
+    ]);
+    // A day without a time: the interview and the note take the day, the rating the evening.
+    assert.deepEqual(starts(["interview", "thank-you", "rate-yourself"], "2026-03-12"), [
+      "2026-03-12",
+      "2026-03-12",
+      "2026-03-12T19:00",
+    ]);
+  });
+
+  test("chasing and a next step fall in the morning of their day", () => {
+    assert.deepEqual(starts(["chase", "next-step"], "2026-03-19"), [
+      "2026-03-19T09:00",
+      "2026-03-19T09:00",
+    ]);
+    assert.deepEqual(starts(["next-step"], "2026-03-19T14:00"), ["2026-03-19T14:00"]);
+  });
+
+  test("what the site's calendar files hold passes their own checks", () => {
+    const events = eventsFrom(Object.keys(EVENTS), "2026-03-12T10:30", made);
+    const file = calendarFile(events, { now: new Date(AT), prodId: "-//Debrief//test//EN" });
+    assert.equal(file.match(/BEGIN:VEVENT/g).length, Object.keys(EVENTS).length);
   });
 });

@@ -6,6 +6,9 @@
 // never goes into a share link (the tool has no share button), and a value over the schema's
 // limit is not saved.
 
+import { eventsFrom } from "../calendar/events.js";
+import { calendarFile, fileNameFor } from "../calendar/ics.js";
+import { offerDownload } from "../page/download.js";
 import { outcomeText, refresh, say, widgetChange } from "../page/view.js";
 import { answersFor, footprint, lengthOf, recordName } from "../store/document.js";
 
@@ -55,6 +58,31 @@ const fill = (widget, item, record, number, count) => {
   item.querySelector("[data-record-act=down]").setAttribute("aria-disabled", last);
 };
 
+// ---- Add to calendar: a date of a record as events, in a .ics file made here -----------------
+
+const addToCalendar = (widget, id, button) => {
+  const record = recordsOf(widget).find((kept) => kept.id === id);
+  const name = button.dataset.for;
+  const start = String(record?.values[name] ?? "").slice(0, 16);
+  const label = widget.entry.items.find((item) => item.id === name)?.text ?? name;
+  if (!start) return say(widget, widget.t("calendar-empty", { label }));
+  const title = titleOf(widget, record, recordsOf(widget).indexOf(record) + 1);
+  // What the record says, one line a value, goes with each event.
+  const description = widget.entry.items
+    .map((item) => [item.text, record.values[item.id]])
+    .filter(([, value]) => value?.length)
+    .map(([text, value]) => `${text}: ${[value].flat().join(", ")}`)
+    .join("\n");
+  const events = eventsFrom(button.dataset.calendar.split(" "), start, (kind) => ({
+    uid: `${id}-${name}-${kind}@${widget.config.ns}`,
+    summary: widget.t(`event-${kind}`, { record: title }),
+    description,
+  }));
+  const prodId = `-//Debrief//${widget.config.ns}//EN`;
+  const text = calendarFile(events, { now: new Date(), prodId });
+  offerDownload(text, fileNameFor(events[0].summary), "text/calendar");
+};
+
 // A change made with a button: saved whole, or not at all, as the status line says.
 const act = (widget, change) => widget.keeper.commit(widgetChange(widget, change));
 
@@ -75,6 +103,7 @@ const ACTS = {
     refresh(widget, outcomeText(widget, outcome));
     if (outcome === "saved") firstControl(widget, id)?.focus();
   },
+  calendar: addToCalendar,
   up: (widget, id, button) => move(widget, id, button, -1),
   down: (widget, id, button) => move(widget, id, button, 1),
   delete(widget, id) {

@@ -1,5 +1,6 @@
 """The entries tools of the handbook: the story bank and the applications list. A reader adds,
-edits, moves (with the keyboard) and deletes records, with Undo for a delete; what they wrote is
+edits, moves (with the keyboard) and deletes records, with Undo for a delete, and adds an
+application's dates to a calendar (the file read back by the icalendar library); what they wrote is
 read back after a reload, in a second tab, and after export → delete all → import; two tabs each
 keep their own changes, and a record deleted in one does not come back from the other; without a
 script the tool says what it would hold; the self-rating worksheet's weakest criteria link to
@@ -297,3 +298,21 @@ def test_axe_finds_nothing_on_a_tool_with_records(new_page: Any, site_url: str,
     records(page).nth(0).get_by_role("button", name="Delete").click()
     expect(widget(page, STORY_BANK).locator(".debrief-record-undo")).to_be_visible()
     assert axe_report(page, f"{scheme}, with records", within) == ""
+
+
+def test_a_value_over_the_limit_stays_typed_and_unsaved(page: Page, site_url: str) -> None:
+    open_page(page, site_url + STORIES_PAGE)
+    config = widget(page, STORY_BANK).get_attribute("data-config") or "{}"
+    limit = json.loads(config)["limits"]["record"]  # the schema's, handed over by the page
+    add_record(page)
+    control = record_control(page, 1, "action")
+    control.fill("x" * (limit + 1))
+    expect(widget(page, STORY_BANK).locator(".debrief-saved")).to_have_text(
+        f"Not saved: “Action” is longer than the limit ({limit} characters).")
+    assert "action" not in stored_records(page)[0]["values"]
+    write_story(page, "Another")  # a refresh elsewhere keeps what was typed
+    expect(control).to_have_value("x" * (limit + 1))
+    control.press("End")
+    control.press("Backspace")
+    expect(widget(page, STORY_BANK).locator(".debrief-saved")).to_have_text(SAVED)
+    assert stored_records(page)[0]["values"]["action"] == "x" * limit

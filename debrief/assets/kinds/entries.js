@@ -9,8 +9,8 @@
 import { eventsFrom } from "../calendar/events.js";
 import { calendarFile, fileNameFor } from "../calendar/ics.js";
 import { offerDownload } from "../page/download.js";
-import { outcomeText, refresh, say, widgetChange } from "../page/view.js";
-import { answersFor, footprint, lengthOf, recordName } from "../store/document.js";
+import { outcomeText, overLimit, refresh, say, widgetChange } from "../page/view.js";
+import { answersFor, footprint, recordName } from "../store/document.js";
 
 const MARK = "--@--"; // where the template's ids take the record's id
 const listOf = (section) => section.querySelector(".debrief-record-list");
@@ -192,16 +192,9 @@ export default {
       const value = [...boxes].filter((box) => box.checked).map((box) => box.value);
       return { type: "record-edit", id, name, value };
     }
-    widget.over = widget.over ?? {};
-    const key = `${id} ${name}`;
-    const limit = widget.config.limits.record;
-    if (lengthOf(control.value) > limit) {
-      widget.over[key] = control.value;
-      const label = widget.entry.items.find((item) => item.id === name)?.text ?? name;
-      say(widget, widget.t("field-over", { label, limit }));
-      return null;
-    }
-    delete widget.over[key];
+    const label = widget.entry.items.find((item) => item.id === name)?.text ?? name;
+    const { record: limit } = widget.config.limits;
+    if (overLimit(widget, `${id} ${name}`, control.value, label, limit)) return null;
     return { type: "record-edit", id, name, value: control.value };
   },
 

@@ -62,7 +62,7 @@ def has_app(html: str) -> str:
 
 def progress(manifest: dict[str, Any], strings: Strings, link: Link) -> list[etree.Element]:
     widgets = manifest["widgets"]
-    total = sum(len(w["items"]) for w in widgets)
+    total = sum(_total(w) for w in widgets)
     overall = etree.Element("div", {"class": "debrief-overall"})
     sub(overall, "p", strings.plural("progress.overall", len(widgets), done=0, total=total,
                                      started=0))
@@ -87,7 +87,7 @@ def _section(name: str, widgets: list[dict[str, Any]], strings: Strings,
     sub(group, "h3", name)
     listed = sub(group, "ul", class_="debrief-list")
     for widget in widgets:
-        total = len(widget["items"])
+        total = _total(widget)
         row = sub(listed, "li", data_widget=widget["id"])
         sub(row, "a", widget["title"], href=f"{link(widget['page']['url'])}#{widget['id']}")
         sub(row, "span", strings["progress.not-started"],
@@ -96,6 +96,12 @@ def _section(name: str, widgets: list[dict[str, Any]], strings: Strings,
             "progress.widget-label", title=widget["title"], done=0, total=total))
         sub(row, "span", strings.text("progress.count", done=0, total=total))
     return group
+
+
+def _total(widget: dict[str, Any]) -> int:
+    """What a widget counts out of with nothing saved: its items, unless its kind says (an
+    entries tool counts records, out of the number a reader aims for)."""
+    return widget.get("total", len(widget["items"]))
 
 
 # ---- The feedback log: what it shows before the reader saved anything --------------------------

@@ -185,8 +185,8 @@ class SiteWidgets:
                 self._declared_fields().items()}
 
     def field_problems(self) -> list[str]:
-        """A message for each field declared again with another type, and for each `<<name>>`
-        that no page declares."""
+        """A message for each field declared again with another type, for each `<<name>>`
+        that no page declares, and for each worksheet whose `stories` names no entries tool."""
         declared = self._declared_fields()
         messages = []
         for placed in self.placed:
@@ -199,6 +199,15 @@ class SiteWidgets:
                         f"{field['type']} here and a {first['type']} in {where.source_path}:"
                         f"{where.widget.line}. Fix: a field name is shared by the whole site, "
                         "so give it one type everywhere, or give one of them another name.")
+        tools = {placed.widget.id: placed.widget.kind for placed in self.placed}
+        for placed in self.placed:
+            stories = placed.widget.details.get("stories")
+            if stories and tools.get(stories) != "entries":
+                messages.append(
+                    f"{placed.source_path}:{placed.widget.line}: {placed.widget.kind} "
+                    f"'{placed.widget.id}': stories links to '{stories}', which is no "
+                    "`/// entries` tool of this site. Fix: give the id of the entries tool "
+                    "whose records tag the criteria, after the # of the link.")
         for name, line, source_path, _ in self.references:
             if name not in declared:
                 known = ", ".join(sorted(declared)) or "none yet"

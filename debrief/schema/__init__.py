@@ -37,6 +37,11 @@ class Limits:
     fields: int  # field values (`/// fields`), site-wide by name
     field_name: int  # characters of a field name
     field_value: int  # characters of a field's value
+    record_tools: int  # `/// entries` tools with records
+    records: int  # records of one tool
+    record_values: int  # values of one record (fields of its tool)
+    record_value: int  # characters of one value of a record
+    choices: int  # options chosen in one value (a choice of several)
 
 
 def _limits() -> Limits:
@@ -46,7 +51,12 @@ def _limits() -> Limits:
                   widgets=defs["widgets"]["maxProperties"], answers=defs["items"]["maxProperties"],
                   fields=defs["fields"]["maxProperties"],
                   field_name=defs["field-name"]["maxLength"],
-                  field_value=defs["field-value"]["maxLength"])
+                  field_value=defs["field-value"]["maxLength"],
+                  record_tools=defs["records"]["maxProperties"],
+                  records=defs["record-list"]["maxProperties"],
+                  record_values=defs["record-values"]["maxProperties"],
+                  record_value=defs["record-value"]["maxLength"],
+                  choices=defs["record-values"]["additionalProperties"]["oneOf"][1]["maxItems"])
 
 
 LIMITS = _limits()

@@ -20,7 +20,11 @@ from .problems import WidgetProblem, raise_all
 from .validate import type_heading_level, type_widget_id
 
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
-FIELD_KEYS = ("name", "label", "example", "type", "options")
+FIELD_KEYS = ("name", "label", "example", "type", "options", "several", "calendar")
+# What "Add to calendar" on a date of an entries tool's record can add (calendar/events.js says
+# when each falls): the interview itself, a thank-you note after it, rating yourself that
+# evening, chasing a decision on the day, and a next step on its day.
+CALENDAR_EVENTS = ("interview", "thank-you", "rate-yourself", "chase", "next-step")
 FIELD_TYPES = ("text", "notes", "date", "datetime", "number", "choice")
 
 
@@ -34,6 +38,8 @@ class Field:
     type: str = "text"
     example: str = ""
     options: tuple[str, ...] = ()
+    several: bool = False  # a choice of several options (entries tools only)
+    calendar: tuple[str, ...] = ()  # events "Add to calendar" makes of a date (entries tools only)
 
     @property
     def placeholder(self) -> str:
@@ -42,8 +48,9 @@ class Field:
         return self.example or f"[{self.label}]"
 
 
-def type_fields(value: Any) -> tuple[Field, ...]:
-    """The `fields:` option: a list of `{name, label, example?, type?, options?}`."""
+def type_fields(value: Any, several: bool = False) -> tuple[Field, ...]:
+    """The `fields:` option: a list of `{name, label, example?, type?, options?}`; with
+    `several`, a choice may take `several: true` (an entries tool's record holds a list)."""
     if not isinstance(value, list) or not value:
         raise WidgetProblem("fields must be a non-empty list",
                             "list them under `fields:`, each as "
@@ -51,7 +58,7 @@ def type_fields(value: Any) -> tuple[Field, ...]:
     fields, problems, seen = [], [], set()
     for number, entry in enumerate(value, 1):
         try:
-            field = _field(entry, number)
+            field = _field(entry, number, several)
         except WidgetProblem as problem:  # every field's mistake is worth knowing
             problems.append(problem)
             continue
@@ -73,7 +80,7 @@ def _text(entry: dict, key: str, number: int, near: str) -> str:
     return str(value).strip()
 
 
-def _field(entry: Any, number: int) -> Field:
+def _field(entry: Any, number: int, several_allowed: bool = False) -> Field:
     if not isinstance(entry, dict):
         raise WidgetProblem(f"field {number} is not a set of keys",
                             "write it as `- {name: employer, label: Employer}`")
@@ -111,7 +118,36 @@ def _field(entry: Any, number: int) -> Field:
     elif "options" in entry:
         raise WidgetProblem(f"field '{name}' has options but is not a choice",
                             "add `type: choice`, or remove `options:`", near=near)
-    return Field(name, label, kind, _text(entry, "example", number, near), options)
+    several = entry.get("several", False)
+    if several not in (True, False):
+        raise WidgetProblem(f"field '{name}': `several` must be true or false",
+                            "write `several: true` for a choice of several options, without "
+                            "quotes", near=near)
+    if several and not several_allowed:
+        raise WidgetProblem(f"field '{name}' is a choice of several, which a fields tool cannot "
+                            "hold: its value is one text that pages show",
+                            "remove `several:`, or declare the field in a `/// entries` tool",
+                            near=near)
+    if several and kind != "choice":
+        raise WidgetProblem(f"field '{name}' has `several` but is not a choice",
+                            "add `type: choice` with `options:`, or remove `several:`", near=near)
+    calendar = entry.get("calendar", [])
+    if calendar and not several_allowed:
+        raise WidgetProblem(f"field '{name}' has `calendar`, which only an entries tool's dates "
+                            "take", "remove `calendar:`, or declare the field in a `/// entries` "
+                            "tool", near=near)
+    if calendar and kind not in ("date", "datetime"):
+        raise WidgetProblem(f"field '{name}' has `calendar` but is no date",
+                            "give it `type: date` or `type: datetime`, or remove `calendar:`",
+                            near=near)
+    if not isinstance(calendar, list) or not all(event in CALENDAR_EVENTS for event in calendar):
+        raise WidgetProblem(f"field '{name}': `calendar` lists an event this site cannot add",
+                            f"list some of: {', '.join(CALENDAR_EVENTS)}", near=near)
+    if len(set(options)) != len(options):
+        raise WidgetProblem(f"the choice '{name}' lists an option twice",
+                            "list each option once", near=near)
+    return Field(name, label, kind, _text(entry, "example", number, near), options, several,
+                 tuple(dict.fromkeys(calendar)))
 
 
 class Fields(WidgetBlock):

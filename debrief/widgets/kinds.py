@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .block import WidgetBlock
 from .checklist import Checklist
+from .entries import Entries
 from .fields import Fields
 from .worksheet import Worksheet
 
@@ -32,5 +33,5 @@ def script_of(name: str) -> Path:
     return KINDS[name].script()
 
 
-for _built_in in (Checklist, Worksheet, Fields):
+for _built_in in (Checklist, Worksheet, Fields, Entries):
     register(_built_in)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from markdown.util import AtomicString
 
 from ..strings import Strings
+from .ids import plain_text
 from .validate import Criterion
 
 if TYPE_CHECKING:
@@ -191,9 +192,13 @@ def criterion(parent: etree.Element, widget_id: str, scale: tuple[str, ...],
 
 
 def field(parent: etree.Element, widget_id: str, item: Field, text: Strings) -> None:
-    """One field of a `/// fields` tool: its label, its control (by its type), and its example.
-    No maxlength (it counts UTF-16 units): the script checks the schema's limit."""
+    """One field of a `/// fields` or `/// entries` tool: its label, its control (by its type),
+    and its example. No maxlength (it counts UTF-16 units): the script checks the schema's
+    limit."""
     control_id = f"{widget_id}--{item.name}"
+    if item.several:
+        choices(parent, control_id, item, text)
+        return
     row = sub(parent, "div", class_=f"{PREFIX}-field", data_type=item.type)
     sub(row, "label", item.label, True, for_=control_id)
     attrs = {"id": control_id, "data_field": item.name, "autocomplete": "off"}
@@ -213,6 +218,44 @@ def field(parent: etree.Element, widget_id: str, item: Field, text: Strings) -> 
             id=f"{control_id}--hint")
 
 
+def choices(parent: etree.Element, control_id: str, item: Field, text: Strings) -> None:
+    """A choice of several: a group of checkboxes, one per option, each valued by its option."""
+    row = sub(parent, "fieldset", class_=f"{PREFIX}-field", data_type="choices", id=control_id)
+    sub(row, "legend", item.label, True)
+    box = sub(row, "div", class_=f"{PREFIX}-choices")
+    for option in item.options:
+        label = sub(box, "label")
+        sub(label, "input", type="checkbox", value=option, data_field=item.name,
+            autocomplete="off")
+        sub(label, "span", option)
+    if item.example:
+        row.set("aria-describedby", f"{control_id}--hint")
+        sub(row, "p", text.text("field-example", example=item.example), class_=f"{PREFIX}-hint",
+            id=f"{control_id}--hint")
+
+
+def record_template(parent: etree.Element, widget_id: str, fields: tuple[Field, ...],
+                    text: Strings) -> None:
+    """One record of an entries tool, for its script to copy for each record: its fields (ids
+    hold `@`, which the script makes the record's id) and its buttons. A template is inert: no
+    control in it counts on the page until a copy is made."""
+    template = sub(parent, "template", class_=f"{PREFIX}-record-template")
+    item = sub(template, "li", class_=f"{PREFIX}-record")
+    group = sub(item, "fieldset")
+    sub(group, "legend", class_=f"{PREFIX}-record-title")
+    for one in fields:
+        field(group, f"{widget_id}--@", one, text)
+        if one.calendar:  # under the date it adds, named with it
+            sub(group[-1], "button", text["script.calendar-add"], type="button",
+                class_=f"{PREFIX}-button", data_record_act="calendar",
+                data_calendar=" ".join(one.calendar), data_for=one.name,
+                aria_label=text.text("script.calendar-add-label", label=plain_text(one.label)))
+    actions = sub(group, "p", class_=f"{PREFIX}-record-tools")
+    for act in ("up", "down", "delete"):
+        sub(actions, "button", text[f"script.record-{act}"], type="button",
+            class_=f"{PREFIX}-button", data_record_act=act)
+
+
 def notes(parent: etree.Element, widget_id: str, limit: int, text: Strings) -> None:
     box = controls(parent, "notes")
     sub(box, "label", text["notes"], for_=f"{widget_id}--notes")
@@ -226,11 +269,15 @@ def notes(parent: etree.Element, widget_id: str, limit: int, text: Strings) -> N
     sub(box, "div", class_=f"{PREFIX}-notes-print", aria_hidden="true")
 
 
-def weakest(parent: etree.Element, text: Strings) -> None:
-    """Filled in by the script with the two lowest-rated criteria and their guide links."""
+def weakest(parent: etree.Element, text: Strings, stories: str = "") -> None:
+    """Filled in by the script with the two lowest-rated criteria and their guide links, and
+    with the records of the entries tool `stories` links to that are tagged with them (the
+    link is the build's, so the site's own link rules make it)."""
     box = sub(parent, "div", class_=f"{PREFIX}-weakest", hidden="hidden")
     sub(box, "p", text["weakest"])
     sub(box, "ul")
+    if stories:
+        sub(box, "a", href=stories, class_=f"{PREFIX}-stories", hidden="hidden")
 
 
 def drop_if_empty(parent: etree.Element, element: etree.Element) -> None:

@@ -40,6 +40,17 @@ def type_keep(value: Any) -> str:
     return value
 
 
+def type_stories(value: Any) -> str:
+    """A link to an entries tool whose records tag criteria: `page.md#tool-id`."""
+    fix = "link to the tool: its page, relative to this one, then # and its id, e.g. " \
+          "`stories: ../prepare/stories.md#prepare-story-bank`"
+    if not isinstance(value, str) or "#" not in value:
+        raise WidgetProblem(f"stories '{value}' is not a link to a tool", fix)
+    tool = value.partition("#")[2]
+    check_id(tool, "the tool id after # in stories")
+    return value
+
+
 def type_heading_level(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
         raise WidgetProblem(f"level '{value}' is not a heading level", "use a number from 2 to 6")

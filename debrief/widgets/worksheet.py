@@ -15,6 +15,7 @@ from .validate import (
     type_keep,
     type_previous_ids,
     type_scale,
+    type_stories,
     type_widget_id,
 )
 
@@ -34,6 +35,9 @@ class Worksheet(WidgetBlock):
     - `level`: the heading level of the title, 2 to 6 (default 2).
     - `previous_ids`: `current-id: [old-id]` for the block or its items, so answers saved under
       an old id carry over after a rename.
+    - `stories`: a link to an entries tool, `page.md#tool-id`, whose records tag the criteria
+      they show (a choice of several whose options are the criteria's labels): the weakest
+      criteria link to the records tagged with them, or say that none are.
     - `keep`: `device` (the default) keeps the reader's ratings and notes on their device;
       `session` keeps them in the browser tab only, forgotten when it closes, with no share link
       and no "Save to log" (an interviewer's scorecard, say).
@@ -49,6 +53,7 @@ class Worksheet(WidgetBlock):
         "level": (2, type_heading_level),
         "previous_ids": ({}, type_previous_ids),
         "keep": ("device", type_keep),
+        "stories": ("", type_stories),
     }
     REQUIRED = ("id", "criteria")
 
@@ -75,6 +80,12 @@ class Worksheet(WidgetBlock):
                     "link to an existing .md file, relative to this page, "
                     "e.g. `../prepare/stories.md`",
                     near=f"guide: {criterion.guide}"))
+        stories = self.options["stories"]
+        if stories and self.page.site and not self.page.site.page_exists(stories):
+            self.problem(WidgetProblem(
+                f"stories '{stories}' links to no page of this site",
+                "link to the page that holds the entries tool, relative to this page, then # "
+                "and the tool's id", near="stories:"))
 
     def create(self, parent: etree.Element) -> etree.Element:
         widget_id = self.options["id"]
@@ -89,7 +100,7 @@ class Worksheet(WidgetBlock):
         render.notes(section, widget_id, self.page.settings.notes_limit, text)
         summary = render.controls(section, "footer")
         render.status(summary, text.plural("script.rated", 0, total=len(self.options["criteria"])))
-        render.weakest(summary, text)
+        render.weakest(summary, text, self.options["stories"])
         if self.page.log_link and not self.kept_for_session:
             render.log_form(summary, widget_id, self.page.log_link, text)
         render.tools(summary, self.NAME, text, shareable=not self.kept_for_session)
@@ -103,4 +114,6 @@ class Worksheet(WidgetBlock):
         return Widget(self.NAME, self.options["id"], plain_text(self.argument), self.line,
                       tuple(Item(c.id, plain_text(c.label), c.guide)
                             for c in self.options["criteria"]),
-                      self.options["scale"])
+                      self.options["scale"],
+                      details={"stories": self.options["stories"].partition("#")[2]}
+                      if self.options["stories"] else {})

@@ -42,6 +42,10 @@ FEEDBACK_REQUEST_PAGE = "after/asking-for-feedback/"
 # The employer's side: its own fields tool (the reader's name is the brief's `your_name`).
 EMPLOYER_TEMPLATES_PAGE, EMPLOYER_FIELDS = "employers/templates/", "employers-template-details"
 
+# The entries tools: the story bank, and the applications list of the waiting page.
+STORIES_PAGE, STORY_BANK = "prepare/stories/", "prepare-story-bank"
+APPLICATIONS_PAGE, APPLICATIONS = "after/waiting/", "after-applications"
+
 SAVED = "Saved on this device."
 NOT_SAVED = "Not saved: this browser blocks storage."
 
@@ -77,6 +81,24 @@ def widget(page: Page, widget_id: str) -> Locator:
 def field_control(page: Page, name: str, widget_id: str = "prepare-brief") -> Locator:
     """The control of the field `name` in a fields tool."""
     return widget(page, widget_id).locator(f'[data-field="{name}"]')
+
+
+def records(page: Page, widget_id: str = STORY_BANK) -> Locator:
+    """The records an entries tool shows, in their order."""
+    return widget(page, widget_id).locator("li.debrief-record")
+
+
+def record_control(page: Page, number: int, name: str, widget_id: str = STORY_BANK) -> Locator:
+    """The control of the field `name` in the entries tool's record `number` (from 1); each
+    box of a choice of several."""
+    return records(page, widget_id).nth(number - 1).locator(f'[data-field="{name}"]')
+
+
+def add_record(page: Page, widget_id: str = STORY_BANK) -> None:
+    """Add a record, and wait until it is on the page."""
+    count = records(page, widget_id).count()
+    widget(page, widget_id).get_by_role("button", name="Add an entry").click()
+    expect(records(page, widget_id)).to_have_count(count + 1)
 
 
 def references(page: Page, name: str) -> Locator:
@@ -541,6 +563,8 @@ def cache_names(page: Page) -> list[str]:
 # pages, widgets and storage keys, and the steps and checks the tests share.
 __all__ = [
     "A4",
+    "APPLICATIONS",
+    "APPLICATIONS_PAGE",
     "AXE_OPTIONS",
     "BACKUP_KEY",
     "CHECKLIST",
@@ -567,10 +591,13 @@ __all__ = [
     "PROGRESS_PAGE",
     "RECOVERY_KEY",
     "SAVED",
+    "STORIES_PAGE",
+    "STORY_BANK",
     "THANK_YOU_PAGE",
     "WIDGET_PAGES",
     "WORKSHEET",
     "WORKSHEET_PAGE",
+    "add_record",
     "after_print",
     "app",
     "app_status",
@@ -604,6 +631,8 @@ __all__ = [
     "put_state",
     "radio",
     "rate",
+    "record_control",
+    "records",
     "references",
     "returning_reader",
     "saved",

@@ -66,7 +66,10 @@ def interact(page: Page) -> None:
         boxes = section.locator("input[type=checkbox][data-item]")
         if boxes.count():
             boxes.first.check()
-        fields = section.locator("[data-field]")  # a fields tool: its first value
+        add = section.locator("[data-record-act=add]")  # an entries tool: a record first
+        if add.count():
+            add.click()
+        fields = section.locator("[data-field]")  # a fields or entries tool: its first value
         if fields.count():
             fields.first.fill("A value")
         groups = section.locator("fieldset[data-item]")

@@ -53,7 +53,8 @@ def test_status_of_every_widget(new_page: Callable[..., Page], site_url: str,
     expect(rows).to_have_count(len(manifest["widgets"]))
     assert [r.get_attribute("data-widget") for r in rows.all()] == [
         w["id"] for w in manifest["widgets"]]
-    sizes = {w["id"]: len(w["items"]) for w in manifest["widgets"]}
+    # An entries tool counts its records out of the number it aims for (`total`).
+    sizes = {w["id"]: w.get("total", len(w["items"])) for w in manifest["widgets"]}
     done = {CHECKLIST: 7, WORKSHEET: 3, HOME: 1}
     status = {CHECKLIST: "Done", WORKSHEET: "In progress", HOME: "In progress"}
     for widget_id, size in sizes.items():
@@ -211,7 +212,7 @@ def test_axe_progress_page(new_page: Callable[..., Page], site_url: str, scheme:
 
 def full_doc(manifest: dict[str, Any]) -> dict[str, Any]:
     """Answers for every widget of the site, and 20 log entries of the self-rating worksheet."""
-    widgets, fields = {}, {}
+    widgets, fields, records = {}, {}, {}
     for n, w in enumerate(manifest["widgets"]):
         ids = [i["id"] for i in w["items"]]
         if w["kind"] == "checklist":
@@ -220,6 +221,10 @@ def full_doc(manifest: dict[str, Any]) -> dict[str, Any]:
         elif w["kind"] == "fields":  # values are the site's, by name, not the tool's
             fields.update({i: {"value": f"Value {k}", "t": "2024-01-01T00:00:00.000Z"}
                            for k, i in enumerate(ids)})
+        elif w["kind"] == "entries":  # a record per field, each with a value
+            records[w["id"]] = {f"r{k}": {"values": {i: f"Value {k}"}, "rank": k,
+                                          "t": "2024-01-01T00:00:00.000Z"}
+                                for k, i in enumerate(ids)}
         else:
             widgets[w["id"]] = {"items": {}, "ratings": {i: (k + n) % len(w["scale"]) + 1
                                                          for k, i in enumerate(ids)},
@@ -230,7 +235,7 @@ def full_doc(manifest: dict[str, Any]) -> dict[str, Any]:
                        for k, i in enumerate(sheet["items"]) if n + k != 7},
                       f"Interview {n}", "A note. " * 20)
            for n in range(20)]
-    return {**make_doc(widgets, log), "fields": fields}
+    return {**make_doc(widgets, log), "fields": fields, "records": records}
 
 
 def test_progress_page_and_log_restore_a_full_data_set(new_page: Callable[..., Page],

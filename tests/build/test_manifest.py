@@ -18,9 +18,12 @@ def test_manifest_lists_every_widget_of_the_built_site(built_site: Path) -> None
         widgets = r'<section [^>]*data-debrief="[a-z]+"[^>]*id="([a-z0-9-]+)"'
         for match in re.finditer(widgets, text):
             section = text[match.start():text.index("</section>", match.start())]
-            # Checklist items, worksheet criteria, and the controls of a fields tool.
+            # Checklist items, worksheet criteria, and the controls of a fields or entries tool
+            # (a choice of several once, for its group of checkboxes).
             count = len(re.findall(r"<(?:li|fieldset) [^>]*data-item=|"
-                                   r"<(?:input|textarea|select) [^>]*data-field=", section))
+                                   r"<(?:textarea|select) [^>]*data-field=|"
+                                   r'<input (?![^>]*type="checkbox")[^>]*data-field=|'
+                                   r'<fieldset [^>]*data-type="choices"', section))
             found[match.group(1)] = (html.parent.relative_to(built_site).as_posix(), count)
     assert set(listed) == set(found)
     for widget_id, (folder, count) in found.items():

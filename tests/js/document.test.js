@@ -308,6 +308,7 @@ describe("footprint and undo", () => {
       ratings: 2,
       notes: 0,
       entries: 2,
+      records: 0,
     });
   });
 });

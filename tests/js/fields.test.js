@@ -67,7 +67,7 @@ describe("the field change", () => {
         after: { value: "", t: LATER },
       },
     ]);
-    assert.deepEqual(counted(steps), { ticks: 0, ratings: 0, notes: 1, entries: 0 });
+    assert.deepEqual(counted(steps), { ticks: 0, ratings: 0, notes: 1, entries: 0, records: 0 });
     const undone = apply(reset, { type: "undo", footprint: footprint(filled, reset), at: LATER });
     assert.equal(fieldValue(undone, "employer"), "Northwind Trading");
   });

@@ -27,6 +27,7 @@ const validDocument = ajv.getSchema("https://debrief.example.org/schema/document
 export const NAMES = namesFor(CONFIG, "/");
 const WIDGETS = ["list", "sheet"];
 const ITEMS = ["a", "b", "c"];
+const TOOL = "bank"; // an entries tool, whose records the tabs add, edit, move and delete
 const TABS = 3;
 
 // ---- What can happen -----------------------------------------------------------------------
@@ -38,6 +39,7 @@ const text = fc.oneof(
   fc.constantFrom("", "note", "line\rbreak", "🙂"),
   fc.string({ maxLength: 6 }),
 );
+const recordId = fc.constantFrom("r1", "r2", "r3");
 const answers = fc.record({
   widgets: fc.dictionary(
     widget,
@@ -56,6 +58,19 @@ const answers = fc.record({
     fc.record({ value: fc.string({ maxLength: 6 }), t: fc.constantFrom(AT, LATER) }),
     { maxKeys: 2 },
   ),
+  records: fc.dictionary(
+    fc.constant(TOOL),
+    fc.dictionary(
+      recordId,
+      fc.record({
+        values: fc.dictionary(fc.constant("title"), fc.string({ maxLength: 4 })),
+        rank: fc.nat(3),
+        t: fc.constantFrom(AT, LATER),
+      }),
+      { minKeys: 1, maxKeys: 2 },
+    ),
+    { maxKeys: 1 },
+  ),
 });
 const change = fc.oneof(
   fc.record({ type: fc.constant("tick"), widget, item, value: fc.boolean() }),
@@ -63,6 +78,14 @@ const change = fc.oneof(
   fc.record({ type: fc.constant("note"), widget, text }),
   // A field's value, site-wide by name.
   fc.record({ type: fc.constant("field"), name: fc.constantFrom("employer", "role"), value: text }),
+  // A value typed into a record of the entries tool (a choice of several is a list).
+  fc.record({
+    type: fc.constant("record-edit"),
+    widget: fc.constant(TOOL),
+    id: recordId,
+    name: fc.constantFrom("title", "shows"),
+    value: fc.oneof(text, fc.constantFrom([], ["A"], ["A", "B"])),
+  }),
 );
 
 export const command = fc.oneof(
@@ -71,6 +94,9 @@ export const command = fc.oneof(
   fc.record({ kind: fc.constant("log-add"), tab, id: fc.constantFrom("e1", "e2", "e3", "e4") }),
   fc.record({ kind: fc.constant("log-edit"), tab, id: fc.constantFrom("e1", "e2"), label: text }),
   fc.record({ kind: fc.constant("log-delete"), tab, id: fc.constantFrom("e1", "e2", "e3") }),
+  fc.record({ kind: fc.constant("record-add"), tab, id: recordId }),
+  fc.record({ kind: fc.constant("record-move"), tab, id: recordId, by: fc.constantFrom(-1, 1) }),
+  fc.record({ kind: fc.constant("record-delete"), tab, id: recordId }),
   fc.record({
     kind: fc.constant("share"),
     tab,
@@ -115,6 +141,10 @@ const answerAt = (doc, [where, id, part, key]) => {
   if (where === "log") return doc.log.find((kept) => kept.id === id);
   if (where === "fields")
     return doc.fields && Object.hasOwn(doc.fields, id) ? doc.fields[id] : undefined;
+  if (where === "records") {
+    const list = doc.records && Object.hasOwn(doc.records, id) ? doc.records[id] : undefined;
+    return list && Object.hasOwn(list, part) ? list[part] : undefined;
+  }
   const state = Object.hasOwn(doc.widgets, id) ? doc.widgets[id] : undefined;
   if (key === undefined) return state?.[part];
   return state?.[part] && Object.hasOwn(state[part], key) ? state[part][key] : undefined;
@@ -288,6 +318,13 @@ export const RUN = {
       commit(world, index, { type: "log-edit", id, values: { label } });
   },
   "log-delete": (world, { tab: index, id }) => commit(world, index, { type: "log-delete", id }),
+  "record-add": (world, { tab: index, id }) =>
+    commit(world, index, { type: "record-add", widget: TOOL, id, most: CONFIG.limits.records }),
+  "record-move": (world, { tab: index, id, by }) =>
+    commit(world, index, { type: "record-move", widget: TOOL, id, by }),
+  // Deleting a record offers Undo, as the tool does.
+  "record-delete": (world, { tab: index, id }) =>
+    undoable(world, index, commit(world, index, { type: "record-delete", widget: TOOL, id })),
   share: (world, { tab: index, widget: id, items }) =>
     undoable(world, index, commit(world, index, { type: "share", widget: id, answers: { items } })),
   import: (world, { tab: index, replace, answers: theirs }) => {
@@ -299,7 +336,7 @@ export const RUN = {
       index,
       commit(world, index, {
         type: replace ? "replace" : "merge",
-        answers: { widgets: clean.widgets, log: clean.log },
+        answers: { widgets: clean.widgets, log: clean.log, records: clean.records },
       }),
     );
   },

@@ -81,8 +81,34 @@ const logEntry = fc.record(
   },
   { requiredKeys: ["id", "worksheet", "label", "date", "ratings"] },
 );
+const recordLike = fc.record(
+  {
+    values: fc.oneof(
+      fc.dictionary(
+        fc.constantFrom("title", "shows", "Bad", "x".repeat(41)),
+        fc.oneof(text, fc.array(fc.oneof(text, answer), { maxLength: 3 }), answer),
+        { maxKeys: 3 },
+      ),
+      answer,
+    ),
+    rank: fc.oneof(fc.integer({ min: -1, max: 3 }), answer),
+    t: time,
+    extra: answer,
+  },
+  { requiredKeys: ["values", "rank"] },
+);
 const documentLike = fc.record(
   {
+    records: fc.oneof(
+      fc.dictionary(
+        id,
+        fc.dictionary(fc.constantFrom("r1", "r2", "R3", ""), fc.oneof(recordLike, answer), {
+          maxKeys: 3,
+        }),
+        { maxKeys: 2 },
+      ),
+      answer,
+    ),
     widgets: fc.oneof(
       { weight: 4, arbitrary: fc.dictionary(id, fc.oneof(state, answer), { maxKeys: 4 }) },
       answer,
@@ -130,10 +156,32 @@ const goodEntry = fc.record(
   },
   { requiredKeys: ["id", "worksheet", "label", "date", "ratings"] },
 );
-const goodDocument = fc.record({
-  widgets: fc.dictionary(goodId, goodState, { maxKeys: 4 }),
-  log: fc.uniqueArray(goodEntry, { maxLength: 4, selector: (kept) => kept.id }),
-});
+const goodRecord = fc.record(
+  {
+    values: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+      fc.oneof(goodText, fc.uniqueArray(goodText, { maxLength: 3 })),
+      { maxKeys: 3 },
+    ),
+    rank: fc.nat(20),
+    t: time,
+  },
+  { requiredKeys: ["values", "rank"] },
+);
+const goodDocument = fc.record(
+  {
+    widgets: fc.dictionary(goodId, goodState, { maxKeys: 4 }),
+    log: fc.uniqueArray(goodEntry, { maxLength: 4, selector: (kept) => kept.id }),
+    records: fc.dictionary(
+      goodId,
+      fc.dictionary(fc.stringMatching(/^r[a-z0-9]{0,6}$/), goodRecord, { minKeys: 1, maxKeys: 3 }),
+      { maxKeys: 2 },
+    ),
+  },
+  { requiredKeys: ["widgets", "log"] },
+);
+const BASE_RECORD = { values: { title: "T", shows: ["a", "b"] }, rank: 1, t: AT };
+const withRecord = (doc, record, id = "r1") => ({ ...doc, records: { list: { [id]: record } } });
 // One thing made wrong, for each rule the schema has: check() must say so every time.
 const BASE_STATE = { items: { a: true }, ratings: { b: 2 }, notes: "n", t: AT };
 const BASE_ENTRY = { id: "e0", worksheet: "w", label: "L", date: "2024-02-29", ratings: { b: 1 } };
@@ -187,6 +235,17 @@ const MISTAKES = {
   }),
   "a log that is no list": (doc, wrong) => ({ ...doc, log: wrong === null ? {} : { 0: wrong } }),
   "an unknown field in the document": (doc) => ({ ...doc, more: 1 }),
+  "a record value that is too long": (doc) =>
+    withRecord(doc, { ...BASE_RECORD, values: { title: "x".repeat(CONFIG.limits.record + 1) } }),
+  "a record value that is no text": (doc, wrong) =>
+    withRecord(doc, { ...BASE_RECORD, values: { title: typeof wrong === "string" ? 3 : wrong } }),
+  "a choice listed twice": (doc) =>
+    withRecord(doc, { ...BASE_RECORD, values: { shows: ["a", "a"] } }),
+  "a record's rank that is no whole number": (doc, wrong) =>
+    withRecord(doc, { ...BASE_RECORD, rank: typeof wrong === "number" && wrong > 0 ? 2.5 : wrong }),
+  "an unknown field in a record": (doc) => withRecord(doc, { ...BASE_RECORD, more: 1 }),
+  "a record id off the rule": (doc) => withRecord(doc, BASE_RECORD, "R-1"),
+  "records that are no record": (doc, wrong) => ({ ...doc, records: [wrong] }),
 };
 const wrongValue = fc.constantFrom(11, -1, 2.5, "3", null, "2023-02-29", "2024-13-01");
 const broken = fc
@@ -209,6 +268,7 @@ test("whatever check() keeps passes the schema", () => {
         exported: AT,
         widgets: document.widgets,
         log: document.log,
+        ...(document.records ? { records: document.records } : {}),
       };
       assert.ok(isExport(file), JSON.stringify(isExport.errors));
     }),
@@ -255,6 +315,7 @@ test("what the schema accepts, check() keeps whole", () => {
       const plain = (data) => JSON.parse(JSON.stringify(data));
       assert.deepEqual(plain(document.widgets), plain(value.widgets));
       assert.deepEqual(plain(document.log), plain(value.log));
+      assert.deepEqual(plain(document.records ?? {}), plain(value.records ?? {}));
     }),
     { numRuns: RUNS * 3 },
   );

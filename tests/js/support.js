@@ -30,6 +30,11 @@ export const CONFIG = {
     fields: defs.fields.maxProperties,
     field: defs["field-value"].maxLength,
     fieldName: defs["field-name"].maxLength,
+    recordTools: defs.records.maxProperties,
+    records: defs["record-list"].maxProperties,
+    recordValues: defs["record-values"].maxProperties,
+    record: defs["record-value"].maxLength,
+    choices: defs["record-values"].additionalProperties.oneOf[1].maxItems,
   },
 };
 

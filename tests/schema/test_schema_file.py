@@ -40,9 +40,13 @@ DOC = {"v": 2, "t": TIME, "n": 3, "log": [ENTRY],
                                        "ratings": {}, "t": TIME},
                    "learn-self-rating": {"items": {}, "ratings": {"communication": 0},
                                          "notes": "Mine.", "t": TIME},
-                   "imported-without-parts": {}}}
+                   "imported-without-parts": {}},
+       "records": {"prepare-story-bank": {
+           "r1": {"values": {"title": "Rota rescue", "criteria": ["Communication"]}, "rank": 1,
+                  "t": TIME},
+           "r2": {"values": {}, "rank": 2}}}}
 EXPORT = {"format": "debrief", "version": 2, "site": "debrief.example.org", "exported": TIME,
-          "widgets": DOC["widgets"], "log": DOC["log"]}
+          "widgets": DOC["widgets"], "log": DOC["log"], "records": DOC["records"]}
 
 
 @pytest.mark.parametrize("name", schema.FILES)
@@ -78,7 +82,10 @@ def test_every_page_hands_its_scripts_the_schema_limits(built_site: Path) -> Non
             "id": schema.LIMITS.entry_id, "notes": schema.LIMITS.notes,
             "widgets": schema.LIMITS.widgets, "answers": schema.LIMITS.answers,
             "file": 10_000_000, "fields": schema.LIMITS.fields,
-            "field": schema.LIMITS.field_value, "fieldName": schema.LIMITS.field_name}
+            "field": schema.LIMITS.field_value, "fieldName": schema.LIMITS.field_name,
+            "recordTools": schema.LIMITS.record_tools, "records": schema.LIMITS.records,
+            "recordValues": schema.LIMITS.record_values, "record": schema.LIMITS.record_value,
+            "choices": schema.LIMITS.choices}
     assert "maxlength" not in page
 
 
@@ -129,6 +136,20 @@ def changed(value: dict[str, Any], path: tuple[Any, ...], new: Any) -> dict[str,
     (("log", 0, "date"), "2024-3-01"),
     (("log", 0, "worksheet"), ...),
     (("log", 0, "ratings"), ...),
+    (("records", "Not-An-Id"), {}),
+    (("records", "prepare-story-bank", "R-1"), {"values": {}, "rank": 1}),
+    (("records", "prepare-story-bank", "r1", "rank"), ...),
+    (("records", "prepare-story-bank", "r1", "rank"), -1),
+    (("records", "prepare-story-bank", "r1", "extra"), 1),
+    (("records", "prepare-story-bank", "r1", "values", "Title"), "x"),
+    (("records", "prepare-story-bank", "r1", "values", "title"),
+     "x" * (schema.LIMITS.record_value + 1)),
+    (("records", "prepare-story-bank", "r1", "values", "title"), 3),
+    (("records", "prepare-story-bank", "r1", "values", "criteria"), ["a", "a"]),
+    (("records", "prepare-story-bank", "r1", "values", "criteria"),
+     [str(n) for n in range(schema.LIMITS.choices + 1)]),
+    (("records", "prepare-story-bank"),
+     {f"r{n}": {"values": {}, "rank": n} for n in range(schema.LIMITS.records + 1)}),
 ])
 def test_the_schema_refuses_what_the_site_would_not_write(path: tuple[Any, ...], new: Any) -> None:
     assert not schema.validator("document").is_valid(changed(DOC, path, new))

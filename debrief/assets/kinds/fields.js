@@ -4,8 +4,7 @@
 // a share link (the tool has no share button), and one over the schema's limit is not saved.
 
 import { readable } from "../page/references.js";
-import { say } from "../page/view.js";
-import { lengthOf } from "../store/document.js";
+import { overLimit } from "../page/view.js";
 
 const controlsOf = (section) => [...section.querySelectorAll("[data-field]")];
 
@@ -34,7 +33,7 @@ export default {
     for (const control of controlsOf(widget.section)) {
       const name = control.dataset.field;
       // A value typed over the limit stays as typed, unsaved, until it fits.
-      const value = widget.fieldsOver?.[name] ?? answers.fields[name] ?? "";
+      const value = widget.over?.[name] ?? answers.fields[name] ?? "";
       if (control.value !== value) control.value = value;
     }
   },
@@ -52,15 +51,8 @@ export default {
     const control = event.target;
     const name = control.dataset?.field;
     if (!name) return null;
-    widget.fieldsOver = widget.fieldsOver ?? {};
-    const limit = widget.config.limits.field;
-    if (lengthOf(control.value) > limit) {
-      widget.fieldsOver[name] = control.value;
-      const label = widget.entry.items.find((item) => item.id === name)?.text ?? name;
-      say(widget, widget.t("field-over", { label, limit }));
-      return null;
-    }
-    delete widget.fieldsOver[name];
+    const label = widget.entry.items.find((item) => item.id === name)?.text ?? name;
+    if (overLimit(widget, name, control.value, label, widget.config.limits.field)) return null;
     return { type: "field", name, value: control.value };
   },
 

@@ -1,6 +1,8 @@
 // A worksheet: criteria a reader rates on a scale, with notes. Answers:
 // { ratings: { CRITERION-ID: 0 (not rated) to the number of points }, notes }.
 
+import { recordName, recordsOf } from "../store/document.js";
+
 const groupsOf = (section) => [...section.querySelectorAll("fieldset[data-item]")];
 
 // The ratings on this worksheet's scale, as [item, value] for the criteria rated.
@@ -11,9 +13,31 @@ const ratedOf = (entry, answers) =>
 
 const mean = (rated) => rated.reduce((sum, [, value]) => sum + value, 0) / rated.length;
 
-// The two lowest-rated criteria, each with the level chosen and its guide link.
-const showWeakest = (section, entry, rated, t) => {
+// The records of the entries tool the worksheet's `stories` link names (a story bank) that are
+// tagged with the criterion (a choice of several whose options are the criteria's labels), each
+// linked; or that none is.
+const storiesFor = ({ keeper, t }, stories, item) => {
+  const [page, tool] = stories.href.split("#");
+  const records = recordsOf(keeper.view().document, tool);
+  const tagged = records.filter((record) =>
+    Object.values(record.values).some((value) => Array.isArray(value) && value.includes(item.text)),
+  );
+  if (!tagged.length) return [t("stories-none")];
+  const links = tagged.flatMap((record, n) => {
+    const link = document.createElement("a");
+    link.href = `${page}#${tool}--${record.id}`;
+    const number = records.indexOf(record) + 1;
+    link.textContent = recordName(record.values) || t("record-untitled", { number });
+    return n ? [", ", link] : [link];
+  });
+  return [t("stories-for"), " ", ...links];
+};
+
+// The two lowest-rated criteria, each with the level chosen, its guide link and its stories.
+const showWeakest = (widget, entry, rated) => {
+  const { section, t } = widget;
   const box = section.querySelector(".debrief-weakest");
+  const stories = box.querySelector(".debrief-stories");
   const lowest = [...rated].sort((a, b) => a[1] - b[1]).slice(0, 2);
   box.querySelector("ul").replaceChildren(
     ...lowest.map(([item, value]) => {
@@ -22,6 +46,7 @@ const showWeakest = (section, entry, rated, t) => {
       const link = group.querySelector(".debrief-guide a");
       line.append(t("weakest-item", { criterion: item.text, level: entry.scale[value - 1] }));
       if (link) line.append(" ", link.cloneNode(true));
+      if (stories) line.append(" ", ...storiesFor(widget, stories, item));
       return line;
     }),
   );
@@ -44,13 +69,14 @@ export default {
     };
   },
 
-  show({ section, entry, t }, answers) {
+  show(widget, answers) {
+    const { section, entry } = widget;
     for (const group of groupsOf(section)) {
       const value = answers.ratings[group.dataset.item] ?? 0;
       const radio = group.querySelector(`input[value="${value}"]`) ?? group.querySelector("input");
       radio.checked = true;
     }
-    showWeakest(section, entry, ratedOf(entry, answers), t);
+    showWeakest(widget, entry, ratedOf(entry, answers));
   },
 
   // On paper (page/print.js): one row per criterion with the level chosen and what that level

@@ -47,6 +47,19 @@ export const show = (widget, answers) => {
   }
 };
 
+// A value typed over `limit` characters (a field's, a record's) stays on the page unsaved, kept
+// in `widget.over` under `key` until it fits, and the status line says why: true when it is over.
+export const overLimit = (widget, key, text, label, limit) => {
+  widget.over = widget.over ?? {};
+  if (lengthOf(text) <= limit) {
+    delete widget.over[key];
+    return false;
+  }
+  widget.over[key] = text;
+  say(widget, widget.t("field-over", { label, limit }));
+  return true;
+};
+
 // A change to this widget's answers, made now: with the time, and the ids the widget had before
 // (a renamed widget's first answer takes its earlier answers along).
 export const widgetChange = (widget, change) => ({

@@ -52,14 +52,17 @@ const read = (text, page) => {
   return { document, problems };
 };
 
+// Tools with answers: a list's records count its tool too.
 const sizes = (t, document) => ({
-  tools: t("tools", { count: Object.keys(document.widgets).length }),
+  tools: t("tools", {
+    count: new Set([...Object.keys(document.widgets), ...Object.keys(document.records ?? {})]).size,
+  }),
   entries: t("entries", { count: document.log.length }),
 });
 
 const effectText = (t, steps) => {
   const counts = counted(steps);
-  const parts = ["ticks", "ratings", "notes", "entries"]
+  const parts = ["ticks", "ratings", "notes", "entries", "records"]
     .filter((part) => counts[part])
     .map((part) => t(part, { count: counts[part] }));
   if (!parts.length) return t("no-change");
@@ -70,7 +73,12 @@ const effectText = (t, steps) => {
 
 const importChange = (theirs, replace) => ({
   type: replace ? "replace" : "merge",
-  answers: { widgets: theirs.widgets, log: theirs.log, fields: theirs.fields },
+  answers: {
+    widgets: theirs.widgets,
+    log: theirs.log,
+    fields: theirs.fields,
+    records: theirs.records,
+  },
   at: new Date().toISOString(),
 });
 
@@ -80,8 +88,13 @@ const save = (page, theirs, replace) => {
   const change = importChange(theirs, replace);
   const mine = keeper.view();
   if (mine.held) return redraw(t("import-held"));
-  if (apply(mine.document, change).log.length > config.limits.entries) {
+  const merged = apply(mine.document, change);
+  if (merged.log.length > config.limits.entries) {
     return redraw(t("too-long", { max: config.limits.entries }));
+  }
+  const lists = Object.values(merged.records ?? {});
+  if (lists.some((list) => Object.keys(list).length > config.limits.records)) {
+    return redraw(t("too-long-list", { max: config.limits.records }));
   }
   if (!keeper.keepBackup()) return redraw(t("no-backup"));
   const { outcome, before, after } = keeper.commit(change);
@@ -172,7 +185,8 @@ const chosen = async (page, field, errors, choice, clear) => {
   const readable =
     Object.keys(document.widgets).length +
       document.log.length +
-      Object.keys(document.fields ?? {}).length >
+      Object.keys(document.fields ?? {}).length +
+      Object.keys(document.records ?? {}).length >
     0;
   if (!problems.length || readable) offer(page, choice, document, clear);
   if (problems.length) showErrors(page, errors, field, problems, readable);

@@ -106,21 +106,27 @@ const exported = (page, answers) =>
     1,
   );
 
+// What an export holds of a document: its answers, without the parts it does not have.
+const answersIn = ({ widgets, log, fields, records }) => ({
+  widgets,
+  log,
+  ...(fields ? { fields } : {}),
+  ...(records ? { records } : {}),
+});
+
 const exportButtons = (page) => {
   const { keeper, t, config } = page;
   const json = "application/json";
   const exportAll = () => {
-    const { widgets, log, fields } = keeper.view().document;
     download(
       t("export-file", { site: config.ns, date: today() }),
       json,
-      exported(page, { widgets, log, ...(fields ? { fields } : {}) }),
+      exported(page, answersIn(keeper.view().document)),
     );
   };
   const backup = parse(keeper.backupText());
   const downloadBackup = () => {
-    const { widgets, log, fields } = check(backup, config).document;
-    const answers = { widgets, log, ...(fields ? { fields } : {}) };
+    const answers = answersIn(check(backup, config).document);
     download(t("backup-file", { site: config.ns }), json, exported(page, answers));
   };
   return [
@@ -193,9 +199,9 @@ const yourData = (page) => {
 // ---- For a coach: a choice of tools and log entries, summarised as Markdown or on paper ---------
 
 // What a coach summary can hold: each tool with answers, then each log entry, newest first;
-// each with its box, ticked but for what a reader wrote in a fields tool (names, employers,
-// dates), which goes to a coach only when ticked. Kept by reference: ids from an imported file
-// must never become part of a selector.
+// each with its box, ticked but for what a reader wrote in a fields or entries tool (names,
+// employers, dates, stories), which goes to a coach only when ticked. Kept by reference: ids
+// from an imported file must never become part of a selector.
 const summaryChoices = (page, widgets, worksheets) => {
   const { t, day, keeper } = page;
   const entries = keeper
@@ -212,7 +218,7 @@ const summaryChoices = (page, widgets, worksheets) => {
     })),
   ];
   for (const option of options) {
-    const written = option.widget?.kind === "fields";
+    const written = ["fields", "entries"].includes(option.widget?.kind);
     option.box = el("input", { type: "checkbox", checked: !written });
   }
   return options;

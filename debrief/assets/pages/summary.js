@@ -51,8 +51,11 @@ const blocksOf = (page, chosen, worksheets, label) => {
 const MARKDOWN = {
   h1: (text) => `# ${text}`,
   h2: (text) => `## ${text}`,
+  // A record's heading and values (an entries tool): the reader's words, escaped.
+  h3: (text) => `### ${escapeLabel(text)}`,
   p: (text) => text,
   li: (text) => `- ${text}`,
+  value: (text) => `- ${escapeLabel(text)}`,
   tick: (text, ticked) => `- [${ticked ? "x" : " "}] ${text}`,
   // Line endings were made "\n" when the notes were read (store/document.js).
   notes: (text) =>
@@ -73,8 +76,10 @@ export const markdown = (page, chosen, worksheets) =>
 const PRINTED = {
   h1: (text) => el("h2", {}, text),
   h2: (text) => el("h3", {}, text),
+  h3: (text) => el("h4", {}, text),
   p: (text) => el("p", {}, text),
   li: (text) => el("p", {}, `- ${text}`),
+  value: (text) => el("p", {}, `- ${text}`),
   tick: (text, ticked) => el("p", {}, `- [${ticked ? "x" : " "}] ${text}`),
   notes: (text) => el("p", { class: "debrief-summary-notes" }, text),
 };

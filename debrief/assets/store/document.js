@@ -2,11 +2,16 @@
 //
 //   { v: 2, widgets: { WIDGET-ID: { items: {ITEM: bool}, ratings: {ITEM: 0-10}, notes, t } },
 //     log: [ { id, worksheet, label, date, ratings, notes, t } ],
-//     fields: { FIELD-NAME: { value, t } }, t, n }
+//     fields: { FIELD-NAME: { value, t } },
+//     records: { TOOL-ID: { RECORD-ID: { values: { FIELD-NAME: text or [choices] }, rank, t } } },
+//     t, n }
 //
 // `fields` holds what the reader wrote in the `/// fields` tools: site-wide by name (every tool
 // that declares `employer`, and every `<<employer>>` on any page, shows the one value). It is
 // missing until the reader writes a value, and goes with "Delete all my data" like the rest.
+// `records` holds the `/// entries` tools' records (a story bank, a list of applications), each
+// tool's by record id, in the order of their `rank`: every change touches records one by one, so
+// two tabs that each change a record of their own both keep theirs.
 //
 // Its JSON Schema is debrief/schema/document.schema.json. Everything here is pure: plain data
 // in, plain data out; nothing reads storage, the page or the clock (a change carries its own
@@ -60,8 +65,11 @@ const PARTS = {
 };
 const STATE_FIELDS = new Set([...Object.keys(PARTS), "notes", "t"]);
 const ENTRY_FIELDS = new Set(["id", "worksheet", "label", "date", "ratings", "notes", "t"]);
-const DOCUMENT_FIELDS = new Set(["v", "widgets", "log", "fields", "t", "n", "w"]);
+const DOCUMENT_FIELDS = new Set(["v", "widgets", "log", "fields", "records", "t", "n", "w"]);
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
+const RECORD_ID = /^[a-z0-9]{1,40}$/;
+const RECORD_FIELDS = new Set(["values", "rank", "t"]);
+const LARGEST_RANK = 1e9;
 const WRITE_MARK = /^[a-z0-9]{1,12}$/;
 const WRITES_KEPT = 20;
 const LARGEST_SCALE = 10;
@@ -95,6 +103,12 @@ export const check = (value, rules, scales = {}) => {
     const kept = checkFields(isRecord(fields) ? fields : {}, rules, problems);
     if (!isRecord(fields)) problems.push(["unknown-part", { name: "fields" }]);
     if (Object.keys(kept).length) document.fields = kept;
+  }
+  const records = get(input, "records");
+  if (records !== undefined) {
+    const kept = checkRecords(isRecord(records) ? records : {}, rules, problems);
+    if (!isRecord(records)) problems.push(["unknown-part", { name: "records" }]);
+    if (Object.keys(kept).length) document.records = kept;
   }
   if (isTime(get(input, "t"))) document.t = input.t;
   const count = get(input, "n");
@@ -141,6 +155,108 @@ const checkFields = (fields, rules, problems) => {
 
 // A field's value as a page shows it: "" when the reader wrote none.
 export const fieldValue = (document, name) => get(get(document.fields, name), "value") ?? "";
+
+// ---- Records of the entries tools ---------------------------------------------------------------
+
+// A record's value: text, or the options chosen (each once), within the limits; else undefined.
+const recordValue = (value, rules) => {
+  const { record: longest, choices } = rules.limits;
+  const fits = (text) => typeof text === "string" && lengthOf(text) <= longest;
+  if (fits(value)) return normaliseLines(value);
+  const fine =
+    Array.isArray(value) &&
+    value.length <= choices &&
+    value.every(fits) &&
+    new Set(value).size === value.length;
+  return fine ? [...new Set(value.map(normaliseLines))] : undefined;
+};
+
+const checkRecord = (record, rules) => {
+  const values = get(record, "values");
+  const rank = get(record, "rank");
+  const fine =
+    isRecord(values) &&
+    Number.isInteger(rank) &&
+    rank >= 0 &&
+    rank <= LARGEST_RANK &&
+    Object.keys(record).every((key) => RECORD_FIELDS.has(key)) &&
+    Object.keys(values).length <= rules.limits.recordValues;
+  if (!fine) return null;
+  const kept = [];
+  for (const name of Object.keys(values)) {
+    const value = recordValue(values[name], rules);
+    if (!isFieldName(name, rules) || value === undefined) return null;
+    kept.push([name, value]);
+  }
+  const t = get(record, "t");
+  return isTime(t) ? { values: recordOf(kept), rank, t } : { values: recordOf(kept), rank };
+};
+
+// Records by tool: a record not in the expected form is left out, and said so.
+const checkRecords = (records, rules, problems) => {
+  const isId = idTest(rules);
+  const { recordTools, records: most } = rules.limits;
+  const tools = Object.keys(records);
+  if (tools.length > recordTools) problems.push(["too-many-tools", { max: recordTools }]);
+  const kept = [];
+  for (const tool of tools.slice(0, recordTools)) {
+    const list = records[tool];
+    if (!isId(tool) || !isRecord(list)) {
+      problems.push(["bad-widget", { id: shown(tool, 64) }]);
+      continue;
+    }
+    const ids = Object.keys(list);
+    if (ids.length > most) problems.push(["too-many-records", { id: shown(tool, 64), max: most }]);
+    const good = [];
+    for (const id of ids.slice(0, most)) {
+      const record = RECORD_ID.test(id) ? checkRecord(list[id], rules) : null;
+      if (record) good.push([id, record]);
+      else problems.push(["bad-widget", { id: `${shown(tool, 64)}: ${shown(id, 40)}` }]);
+    }
+    if (good.length) kept.push([tool, recordOf(good)]);
+  }
+  return recordOf(kept);
+};
+
+// A tool's records in their order, each as { id, values, rank, t }.
+export const recordsOf = (document, tool) =>
+  Object.entries(get(document.records, tool) ?? {})
+    .map(([id, record]) => ({ id, ...record }))
+    .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : Number(a.id > b.id)));
+
+// A record's name, as its tool heads it and the self-rating worksheet links to it: its `title`,
+// else the field named `first` (its tool's first), else its first text; "" while it has none.
+export const recordName = (values, first) => {
+  const texts = [get(values, "title"), get(values, first), ...Object.values(values)];
+  const found = texts.find((value) => typeof value === "string" && value.trim());
+  return found ? found.trim().split("\n")[0].trim() : "";
+};
+
+// `record` with `key` set to `value` where it was (at the end if new), or without it (undefined).
+const withKey = (record, key, value) => {
+  const pairs = Object.entries(record ?? {}).filter(
+    ([name]) => name !== key || value !== undefined,
+  );
+  const at = pairs.findIndex(([name]) => name === key);
+  if (value === undefined) return recordOf(pairs);
+  if (at < 0) return recordOf([...pairs, [key, value]]);
+  pairs[at] = [key, value];
+  return recordOf(pairs);
+};
+
+const withRecords = (document, records) => {
+  const { records: _dropped, ...rest } = document;
+  return records && Object.keys(records).length ? { ...rest, records } : rest;
+};
+
+// The document with one record set, or removed (undefined); a tool left with none is left out.
+const withRecord = (document, tool, id, record) => {
+  const list = withKey(get(document.records, tool), id, record);
+  return withRecords(
+    document,
+    withKey(document.records, tool, Object.keys(list).length ? list : undefined),
+  );
+};
 
 const checkWidgets = (widgets, rules, scales, problems) => {
   const isId = idTest(rules);
@@ -277,6 +393,7 @@ export const answersFor = (document, entry) => {
   }
   // A fields tool's values are the site's, by name (its items are its fields).
   answers.fields = recordOf(entry.items.map((item) => [item.id, fieldValue(document, item.id)]));
+  answers.records = recordsOf(document, entry.id);
   return answers;
 };
 
@@ -328,7 +445,11 @@ const CHANGES = {
   note: (document, change) => setAnswers(document, change, { notes: change.text }),
   // Reset and a share link's answers are the same thing: answers set at once.
   reset: (document, change) =>
-    setFields(setAnswers(document, change, change.answers), change.answers.fields, change.at),
+    setRecords(
+      setFields(setAnswers(document, change, change.answers), change.answers.fields, change.at),
+      change.widget,
+      change.answers.records,
+    ),
   share: (document, change) => setAnswers(document, change, change.answers),
   undo: (document, { footprint, at }) => revert(document, footprint, at),
   // A field's value, shared by every page: { name, value, at }.
@@ -347,9 +468,46 @@ const CHANGES = {
     ...document,
     log: document.log.filter((entry) => entry.id !== id),
   }),
+  // An entries tool's records: { widget, id, at }, and for an edit the field's `name` and
+  // `value`; a new record goes last, unless the list holds `most` already. A record deleted
+  // meanwhile (in another tab) stays deleted: editing or moving it changes nothing.
+  "record-add": (document, { widget, id, at, most }) => {
+    const list = recordsOf(document, widget);
+    if (list.length >= most || list.some((record) => record.id === id)) return document;
+    const rank = Math.min(Math.max(0, ...list.map((record) => record.rank + 1)), LARGEST_RANK);
+    return withRecord(document, widget, id, { values: {}, rank, t: at });
+  },
+  "record-edit": (document, { widget, id, name, value, at }) => {
+    const record = get(get(document.records, widget), id);
+    if (!isRecord(record)) return document;
+    const kept = Array.isArray(value)
+      ? [...new Set(value.map(normaliseLines))]
+      : normaliseLines(value);
+    const values = withKey(record.values, name, kept.length ? kept : undefined);
+    return withRecord(document, widget, id, { ...record, values, t: at });
+  },
+  // Swaps places with the record before (by -1) or after (by 1); ranks made equal by a merge are
+  // first numbered in their order.
+  "record-move": (document, { widget, id, by, at }) => {
+    const list = recordsOf(document, widget);
+    const from = list.findIndex((record) => record.id === id);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= list.length) return document;
+    const distinct = new Set(list.map((record) => record.rank)).size === list.length;
+    const ranks = list.map((record, n) => (distinct ? record.rank : n));
+    [ranks[from], ranks[to]] = [ranks[to], ranks[from]];
+    return list.reduce((result, { id: name, ...record }, n) => {
+      if (record.rank === ranks[n] && n !== from && n !== to) return result;
+      return withRecord(result, widget, name, { ...record, rank: ranks[n], t: at });
+    }, document);
+  },
+  "record-delete": (document, { widget, id }) => withRecord(document, widget, id, undefined),
   merge: (document, { answers, at }) => ({ ...document, ...mergeAnswers(document, answers, at) }),
   replace: (document, { answers }) =>
-    withFields({ ...document, widgets: answers.widgets, log: answers.log }, answers.fields),
+    withRecords(
+      withFields({ ...document, widgets: answers.widgets, log: answers.log }, answers.fields),
+      answers.records,
+    ),
   // Answers kept from before (an earlier name, schema 1): what the document lacks, it takes.
   adopt: (document, { answers }) => ({
     ...document,
@@ -360,6 +518,9 @@ const CHANGES = {
     ],
     ...(answers.fields || document.fields
       ? { fields: { ...answers.fields, ...document.fields } }
+      : {}),
+    ...(answers.records || document.records
+      ? { records: { ...answers.records, ...document.records } }
       : {}),
   }),
   "delete-all": (document) => ({ v: document.v, widgets: {}, log: [] }),
@@ -390,6 +551,15 @@ const setFields = (document, values, at) =>
         ]),
       }
     : document;
+
+// A tool's records set at once (a reset: none), or left as they are when `records` is undefined.
+const setRecords = (document, tool, records) =>
+  records === undefined
+    ? document
+    : withRecords(
+        document,
+        withKey(document.records, tool, Object.keys(records).length ? records : undefined),
+      );
 
 // A document with these field values, or with none: an empty set is left out, as check() does.
 const withFields = (document, fields) => {
@@ -441,6 +611,13 @@ export const footprint = (before, after) => {
     };
     if (!same(step.before, step.after)) steps.push(step);
   }
+  for (const tool of keysOf(before.records, after.records)) {
+    const [was, is] = [get(before.records, tool), get(after.records, tool)];
+    for (const id of keysOf(was, is)) {
+      const step = { path: ["records", tool, id], before: get(was, id), after: get(is, id) };
+      if (!same(step.before, step.after)) steps.push(step);
+    }
+  }
   const entries = (log) => recordOf(log.map((entry) => [entry.id, entry]));
   const [was, is] = [entries(before.log), entries(after.log)];
   for (const id of keysOf(was, is)) {
@@ -453,6 +630,7 @@ export const footprint = (before, after) => {
 const valueAt = (document, [where, id, part, key]) => {
   if (where === "log") return document.log.find((entry) => entry.id === id);
   if (where === "fields") return get(document.fields, id);
+  if (where === "records") return get(get(document.records, id), part);
   const state = get(document.widgets, id);
   return key === undefined ? get(state, part) : get(get(state, part), key);
 };
@@ -487,6 +665,7 @@ const putBack = (document, { path: [where, id, part, key], before }) => {
       recordOf(before === undefined ? others : [...others, [id, before]]),
     );
   }
+  if (where === "records") return withRecord(document, id, part, before);
   const next = { ...(get(document.widgets, id) || {}) };
   if (key === undefined) {
     if (before === undefined) delete next[part];
@@ -501,20 +680,17 @@ const putBack = (document, { path: [where, id, part, key], before }) => {
 };
 
 // What a footprint changes, counted the way readers think of it: ticks, ratings, the notes of
-// so many tools, log entries. Unticking counts as a tick changed; an empty answer and a missing
-// one are the same to a reader.
+// so many tools, log entries, records. Unticking counts as a tick changed; an empty answer and a
+// missing one are the same to a reader.
 export const counted = (steps) => {
-  const counts = { ticks: 0, ratings: 0, notes: 0, entries: 0 };
+  const counts = { ticks: 0, ratings: 0, notes: 0, entries: 0, records: 0 };
   const empty = (value) => value === undefined || value === false || value === 0 || value === "";
   for (const { path, before, after } of steps) {
     if (path[2] === "t" || (empty(before) && empty(after))) continue;
     // A field's value is the reader's own words, as notes are.
     const part =
-      path[0] === "log"
-        ? "entries"
-        : path[0] === "fields"
-          ? "notes"
-          : { items: "ticks", ratings: "ratings", notes: "notes" }[path[2]];
+      { log: "entries", fields: "notes", records: "records" }[path[0]] ??
+      { items: "ticks", ratings: "ratings", notes: "notes" }[path[2]];
     counts[part] += 1;
   }
   return counts;

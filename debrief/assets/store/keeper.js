@@ -38,7 +38,8 @@ const keysIn = (storage) =>
 
 // Two documents hold the same answers (their times and write counters aside).
 const sameAnswers = (a, b) =>
-  JSON.stringify([a.widgets, a.log, a.fields]) === JSON.stringify([b.widgets, b.log, b.fields]);
+  JSON.stringify([a.widgets, a.log, a.fields, a.records]) ===
+  JSON.stringify([b.widgets, b.log, b.fields, b.records]);
 
 // ---- The keys of one site -----------------------------------------------------------------------
 

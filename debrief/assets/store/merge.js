@@ -1,7 +1,7 @@
 // Merging answers from a file into the reader's own, one answer at a time. Pure.
 //
 // - An empty answer (unticked, not rated, no notes) never replaces a real one, however new.
-// - Of two real answers, the side whose widget (or log entry) changed last wins.
+// - Of two real answers, the side whose widget (or log entry, or record) changed last wins.
 // - A time in the future (a wrong clock, or a forged file) counts as older than any other.
 
 import { keysOf, get as own, recordOf } from "./records.js";
@@ -67,10 +67,32 @@ const mergeFields = (mine = {}, theirs = {}, at) =>
     }),
   );
 
-// `mine` and `theirs` are checked documents (or { widgets, log, fields? }); `at` is now. The
-// merged field values are left out when neither side has any.
+// Records, tool by tool and record by record: each side's own come in; of two versions of one
+// record, the one changed last wins, its place in the list with it.
+const mergeRecords = (mine = {}, theirs = {}, at) =>
+  recordOf(
+    keysOf(mine, theirs).map((tool) => {
+      const [kept, other] = [own(mine, tool) ?? {}, own(theirs, tool) ?? {}];
+      return [
+        tool,
+        recordOf(
+          keysOf(kept, other).map((id) => {
+            const [a, b] = [own(kept, id), own(other, id)];
+            const theirsIsNewer = a && b && trusted(b.t, at) > trusted(a.t, at);
+            return [id, a && !theirsIsNewer ? a : b];
+          }),
+        ),
+      ];
+    }),
+  );
+
+// `mine` and `theirs` are checked documents (or { widgets, log, fields?, records? }); `at` is
+// now. The merged field values and records are left out when neither side has any.
 export const mergeAnswers = (mine, theirs, at) => ({
   ...(mine.fields || theirs.fields ? { fields: mergeFields(mine.fields, theirs.fields, at) } : {}),
+  ...(mine.records || theirs.records
+    ? { records: mergeRecords(mine.records, theirs.records, at) }
+    : {}),
   widgets: recordOf(
     keysOf(mine.widgets, theirs.widgets).map((id) => [
       id,

@@ -81,7 +81,7 @@ def test_worksheet_with_tab_and_arrows_then_reset_with_enter(page: Page, site_ur
     assert data["v"] == 2
 
     # The two weakest criteria's links are on the way to the tools.
-    weakest = widget(page, WORKSHEET).locator(".debrief-weakest a")
+    weakest = widget(page, WORKSHEET).locator(".debrief-weakest").get_by_role("link")
     expect(weakest).to_have_count(2)
     tab_to(page, weakest.nth(0), widget(page, WORKSHEET))
     page.keyboard.press("Tab")

@@ -35,7 +35,8 @@ CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation"
 # The fields tool of the research page, and the thank-you notes that refer to its fields.
 FIELDS_PAGE, FIELDS = "prepare/research/", "prepare-brief"
 FIELD_NAMES = ("your_name", "employer", "role", "interviewer", "interview_date",
-               "interview_format", "panel", "criteria", "evidence", "organisation", "pressures",
+               "interview_format", "place", "panel", "criteria", "evidence", "organisation",
+               "pressures",
                "interest", "my_questions", "feedback_culture")
 THANK_YOU_PAGE = "after/thank-you/"
 FEEDBACK_REQUEST_PAGE = "after/asking-for-feedback/"

@@ -27,6 +27,7 @@ from .assets import (
 from .assets.bundle import BUNDLE, classic_bundle
 from .settings import DEFAULT_LOG_PAGE, Settings, SettingsError, log, page_link
 from .widgets import KINDS, Widget
+from .widgets.interview_day import TOOLS as DAY_TOOLS
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -208,6 +209,7 @@ class SiteWidgets:
                     f"'{placed.widget.id}': stories links to '{stories}', which is no "
                     "`/// entries` tool of this site. Fix: give the id of the entries tool "
                     "whose records tag the criteria, after the # of the link.")
+        messages += self._day_problems(tools)
         for name, line, source_path, _ in self.references:
             if name not in declared:
                 known = ", ".join(sorted(declared)) or "none yet"
@@ -216,6 +218,33 @@ class SiteWidgets:
                     f"declares a field named '{name}' (declared: {known}). Fix: correct the "
                     f"name, add `- {{name: {name}, label: ...}}` to a fields tool, or write "
                     f"`\\<<{name}>>` for the characters themselves.")
+        return messages
+
+    def _day_problems(self, tools: dict[str, str]) -> list[str]:
+        """A message for each `/// interview-day` link that names no tool of its kind, and each
+        field it shows that the tool lacks."""
+        items = {placed.widget.id: {item.id for item in placed.widget.items}
+                 for placed in self.placed}
+        messages = []
+        for placed in self.placed:
+            day = placed.widget.details.get("day")
+            if not day:
+                continue
+            where = f"{placed.source_path}:{placed.widget.line}: interview-day '{placed.widget.id}'"
+            for option, kind in DAY_TOOLS.items():
+                if tools.get(day[option]) != kind:
+                    messages.append(
+                        f"{where}: {option} links to '{day[option]}', which is no `/// {kind}` "
+                        f"tool of this site. Fix: give the id of the {kind} tool after the # of "
+                        "the link.")
+                    continue
+                missing = [n for n in day["fields"].get(option, ()) if n not in items[day[option]]]
+                if missing:
+                    known = ", ".join(sorted(items[day[option]]))
+                    messages.append(
+                        f"{where}: the {kind} tool '{day[option]}' has no field named "
+                        f"'{missing[0]}' (its fields: {known}). Fix: name one of its fields, or "
+                        "add the field to the tool.")
         return messages
 
     def duplicate_ids(self) -> list[str]:

@@ -31,7 +31,8 @@ ENTRY = "debrief.js"
 STYLES = "debrief.css"
 APP_STYLES = "pages/app.css"
 APP_ENTRY = "pages/app.js"
-APP_KINDS = ("progress", "feedback-log")  # pages/<kind>.js, for `/// progress` and the log
+# pages/<kind>.js, for `/// progress`, the log and `/// interview-day`
+APP_KINDS = ("progress", "feedback-log", "interview-day")
 BUILT_IN_KINDS = ("checklist", "worksheet")
 # Kinds of this package loaded by name, only on the pages that have one (kinds/index.js).
 NAMED_KINDS = ("fields", "entries")

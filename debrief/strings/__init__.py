@@ -24,6 +24,7 @@ SCRIPT_KEYS = {
     "widget": ("script.",),
     "progress": ("app.", "progress."),
     "feedback-log": ("app.", "log."),
+    "interview-day": ("app.", "day."),
 }
 
 

@@ -17,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from .block import Item, PageState, Site, Widget
+from .interview_day import InterviewDay
 from .kinds import KINDS, register
 from .problems import WidgetProblem, report, warn
 from .progress_log import FeedbackLog, Progress
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "Item", "Site", "Widget", "WidgetsExtension", "makeExtension", "register"]
 
 # The pages built from every widget's answers: blocks too, but no kind of widget.
-APP_BLOCKS = (Progress, FeedbackLog)
+APP_BLOCKS = (Progress, FeedbackLog, InterviewDay)
 
 
 def blocks() -> tuple:

@@ -93,7 +93,7 @@ class PageState:
 # Shared between sections, so callers must not change it.
 @lru_cache(maxsize=16)
 def _section_attributes(settings: Settings, kind: str) -> dict[str, str]:
-    strings_kind = kind if kind in ("progress", "feedback-log") else "widget"
+    strings_kind = kind if kind in ("progress", "feedback-log", "interview-day") else "widget"
     return {
         "data-config": _json(settings.script_config()),
         "data-i18n": _json(settings.strings.for_script(strings_kind)),

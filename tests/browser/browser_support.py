@@ -35,7 +35,8 @@ CRITERIA = ("communication", "content-knowledge", "interpersonal", "preparation"
 # The fields tool of the research page, and the thank-you notes that refer to its fields.
 FIELDS_PAGE, FIELDS = "prepare/research/", "prepare-brief"
 FIELD_NAMES = ("your_name", "employer", "role", "interviewer", "interview_date",
-               "interview_format", "panel", "criteria", "evidence", "organisation", "pressures",
+               "interview_format", "place", "panel", "criteria", "evidence", "organisation",
+               "pressures",
                "interest", "my_questions", "feedback_culture")
 THANK_YOU_PAGE = "after/thank-you/"
 FEEDBACK_REQUEST_PAGE = "after/asking-for-feedback/"
@@ -544,6 +545,17 @@ INTERVIEW_DAY_PAGE = "prepare/interview-day/"  # kept from a reader's first visi
 DAY_BEFORE = "prepare-day-before"  # a checklist on it
 
 
+# ---- Your interview day: tests/browser/test_interview_day.py -------------------------------------
+
+YOUR_DAY_PAGE, YOUR_DAY = "prepare/your-interview-day/", "debrief-interview-day"
+ON_THE_DAY = "prepare-on-the-day"  # the day's checklist it shows
+
+
+def day_part(page: Page, part: str) -> Locator:
+    """A part of the interview-day sheet: "brief", "stories", "questions" or "checklist"."""
+    return app(page, YOUR_DAY).locator(f'[data-part="{part}"]')
+
+
 def wait_controlled(page: Page) -> None:
     """Wait until the site's service worker serves the page (installed, with what it keeps from
     the first visit, and active)."""
@@ -585,6 +597,7 @@ __all__ = [
     "LOG_PAGE",
     "NAMESPACE",
     "NOT_SAVED",
+    "ON_THE_DAY",
     "PREVIOUS_DOC_KEY",
     "PREVIOUS_NAMESPACE",
     "PROGRESS_APP",
@@ -597,6 +610,8 @@ __all__ = [
     "WIDGET_PAGES",
     "WORKSHEET",
     "WORKSHEET_PAGE",
+    "YOUR_DAY",
+    "YOUR_DAY_PAGE",
     "add_record",
     "after_print",
     "app",
@@ -607,6 +622,7 @@ __all__ = [
     "cache_names",
     "choose_file",
     "contrast",
+    "day_part",
     "download",
     "expect_checked",
     "expect_scheme",

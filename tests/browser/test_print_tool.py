@@ -165,3 +165,39 @@ def test_the_tool_with_its_print_button_and_its_printed_table_are_accessible(
     page.emulate_media(media="print")
     expect(page.locator(".debrief-print-sheet table")).to_be_visible()
     assert axe_report(page, "the printed table", ".debrief-print-sheet") == ""
+
+
+# Five typical stories, as a candidate writes them in the story bank.
+STORIES = [(f"Story {n}: {title}", criteria) for n, (title, criteria) in enumerate((
+    ("Rota rescue", "Communication"), ("Data migration", "Content knowledge"),
+    ("Angry customer", "Interpersonal skills"), ("Late supplier", "Examples and evidence"),
+    ("Missed deadline", "Closing and follow-up")), 1)]
+STAR = {
+    "situation": "Our weekly sales report took two days to build by hand and often had errors.",
+    "task": "Make the report reliable and ready on Monday morning.",
+    "action": "I mapped every source, wrote the SQL to join them, agreed the definitions with "
+              "the sales leads, and moved the report to a scheduled job with checks.",
+    "result": "Ready every Monday at 9; no errors in six months; two colleagues trained.",
+    "shows": "I fix the cause, not the symptom, and bring people with me.",
+}
+
+
+def test_five_stories_print_on_one_a4_page_with_their_text(page: Page, site_url: str) -> None:
+    open_page(page, site_url + STORIES_PAGE)
+    for number, (title, criterion) in enumerate(STORIES, 1):
+        add_record(page)
+        record_control(page, number, "title").fill(title)
+        record_control(page, number, "criteria").and_(
+            page.locator(f'[value="{criterion}"]')).check()
+        for name, value in STAR.items():
+            record_control(page, number, name).fill(value)
+    expect(saved(page, STORY_BANK)).to_have_text(f" {SAVED}")
+
+    (sheet,) = pdf_pages(print_tool(page, STORY_BANK))
+    text = single_line(sheet)
+    assert "Your story bank" in text
+    for title, criterion in STORIES:
+        assert title in text and f"Criteria it proves: {criterion}" in text, title
+    assert text.count(f"Action: {STAR['action']}") == 5
+    assert text.count(f"What it shows: {STAR['shows']}") == 5
+    assert "Step 4: make the story yours" not in text, "the page's guidance is left out"

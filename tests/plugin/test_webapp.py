@@ -25,6 +25,7 @@ from tests.conftest import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "plugin-site"
 DAY = "prepare/interview-day/"
+YOUR_DAY = "prepare/your-interview-day/"  # kept first (`precache`), before DAY
 
 
 def worker_data(site: Path) -> dict[str, Any]:
@@ -45,7 +46,9 @@ def test_the_worker_keeps_the_home_and_interview_day_pages_with_what_they_load(
     assert re.fullmatch(r"[0-9a-f]{16}", data["version"])
     assert data["assets"] == assets_version()
     keep = data["keep"]
-    assert keep[:2] == ["./", DAY]
+    assert keep[:3] == ["./", YOUR_DAY, DAY]
+    # The sheet's own script, which it preloads, is kept with it for reading offline.
+    assert any(a.startswith("assets/debrief/pages/interview-day.js?v=") for a in keep)
     assert len(keep) == len(set(keep))
     for address in keep:  # each a file this build wrote: the install fails on none
         assert not re.match(r"[a-z]+:|/", address), address

@@ -229,6 +229,20 @@ export default {
       }),
     ]),
 
+  // On paper (page/print.js): a row per record, headed by its name, with each value it holds
+  // on a line of its own ("Action: ..."), so a story bank fits on one sheet for a coach.
+  sheet: (widget) => ({
+    rows: recordsOf(widget).map((record, n) => [
+      titleOf(widget, record, n + 1),
+      widget.entry.items
+        .filter(({ id }) => id !== "title" && id !== widget.entry.items[0].id) // in its name
+        .map(({ id, text }) => [text, [record.values[id] ?? ""].flat().join(", ")])
+        .filter(([, value]) => value.trim())
+        .map(([text, value]) => `${text}: ${value}`)
+        .join("\n"),
+    ]),
+  }),
+
   // What a reader writes never travels in a link: nothing to encode, and no link to read.
   share: { encode: () => [], decode: () => null },
 };

@@ -17,8 +17,7 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed $(NODE_TOOLS) browser
 	$(VENV)/bin/ruff check .
 	$(MAKE) --no-print-directory scripts
-	$(PY) -m pytest -n 2 -m "not alone"  # two workers: the machines here have two cores
-	@echo "Left for make fuzz: the stored-document fuzz test, which stalls (see pyproject.toml)."
+	$(PY) -m pytest -n 2  # two workers: the machines here have two cores
 
 # The edit loop: lint and every test that needs no browser.
 check: $(VENV)/.installed $(NODE_TOOLS)

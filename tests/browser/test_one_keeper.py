@@ -286,6 +286,13 @@ def test_changes_made_while_saving_is_held_survive_discarding_the_copy_kept_asid
     expect(app_status(progress, PROGRESS_APP)).to_have_text("Updated from another tab.")
     page.bring_to_front()
     expect(saved(page, CHECKLIST)).not_to_contain_text("Not saved")
+    # Both tabs wrote at once (the progress page what it could read, this tab its tick); which
+    # write storage took last depends on timing, and a tab whose write was overwritten writes it
+    # again when it hears of it. So the tick is stored once the tabs have heard each other.
+    page.wait_for_function("""([key, widget]) => {
+        try { return JSON.parse(localStorage.getItem(key)).widgets[widget].items["thank-you-sent"]
+                     === true; } catch { return false; }
+    }""", arg=[DOC_KEY, CHECKLIST], timeout=10_000)
     assert saved_doc(page)["widgets"][CHECKLIST]["items"]["thank-you-sent"] is True
     assert page.evaluate("(k) => localStorage.getItem(k)", RECOVERY_KEY) == "{broken"
 

@@ -13,9 +13,11 @@ worker, which `set_offline` does not reach)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import struct
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -189,6 +191,12 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     script.write_text(script.read_text() + "\nexport const edition = 2;\n")
     second = mkdocs_build(project, project / "second")
     assert second.returncode == 0, second.stdout + second.stderr
+    # Deployed later, as a new build is: the test server's Last-Modified has whole seconds, so
+    # two builds made within one second would answer a reload's If-Modified-Since with 304 and
+    # the browser would keep the first build's page (this test failed so on a fast run).
+    later = time.time() + 5
+    for path in (project / "second").rglob("*"):
+        os.utime(path, (later, later))
     return project / "first", project / "second"
 
 

@@ -317,23 +317,3 @@ describe("versions", () => {
     assert.deepEqual(names.older, ["debrief:debrief"]);
   });
 });
-
-describe("reading", () => {
-  test("the stored text is checked once however often a page asks, and again once it changes", () => {
-    const storage = new MemoryStorage();
-    const keeper = open(storage);
-    keeper.commit(tick("a"));
-    const first = keeper.view().document;
-    assert.equal(keeper.view().document, first, "the same text gives the same checked document");
-    // Another tab (or the reader's import) writes: the next view reads what is stored now.
-    const other = open(storage);
-    other.commit(tick("b"));
-    const after = keeper.view().document;
-    assert.notEqual(after, first);
-    assert.deepEqual(after.widgets.w.items, { a: true, b: true });
-    storage.setItem(MAIN, "not a document");
-    // What cannot be read is kept aside; the view holds only what this tab wrote itself.
-    assert.equal(keeper.view().aside, true);
-    assert.deepEqual(keeper.view().document.widgets.w.items, { a: true });
-  });
-});

@@ -230,16 +230,6 @@ export class Keeper {
     if (found.error) return { raw: null, document: blank(this.rules), problems: [], blocked: true };
     const raw = found.value;
     if (raw === null) return { raw, ...this.#adopted(), problems: [], blocked: false };
-    // A page asks for the view once per widget: reading and checking a large document each
-    // time made the progress page of a long-kept log slow. The result is a pure function of the
-    // stored text, and nothing changes a document in place, so the last one is kept.
-    if (this.#lastRead?.raw !== raw) this.#lastRead = this.#checked(raw);
-    return this.#lastRead;
-  }
-
-  #lastRead = null;
-
-  #checked(raw) {
     const stored = parse(raw);
     if (!isRecord(stored) || stored.v !== this.rules.schema) {
       return { raw, document: blank(this.rules), problems: [["unreadable"]], blocked: false };
